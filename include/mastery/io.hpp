@@ -1,0 +1,78 @@
+// Reading and writing Mastery Map files: ONE load path for files and browser storage
+// alike (limits -> parse -> envelope -> migrate -> validate field by field). Errors are
+// values with a JSON Pointer; nothing here throws on bad input or performs I/O.
+#pragma once
+
+#include "mastery/model.hpp"
+
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace mastery {
+
+inline constexpr const char* kPathwayFormat = "mastery-map/pathway";
+inline constexpr const char* kRecordFormat = "mastery-map/record";
+inline constexpr int kPathwayVersion = 1;  // newest format version this app writes
+inline constexpr int kRecordVersion = 1;
+
+// Limits that protect the tab; checked before parsing starts.
+struct Limits {
+    std::size_t max_bytes = 64u << 20;  // 64 MiB
+    int max_depth = 64;                  // nesting of arrays/objects
+    std::size_t max_values = 2'000'000;  // scalars + containers
+    std::size_t max_string_bytes = 16u << 20;  // one text value (image data included)
+};
+
+// One problem found in a file: where (JSON Pointer, "" = the whole file) and what.
+struct Problem {
+    std::string pointer;
+    std::string message;
+    std::string to_string() const;  // "/competencies/3/id: duplicate id \"x\"" or the message
+    bool operator==(const Problem&) const = default;
+};
+std::ostream& operator<<(std::ostream& os, const Problem& p);
+
+template <class T>
+struct Loaded {
+    std::optional<T> value;         // set only when problems is empty
+    std::vector<Problem> problems;  // in document order
+    bool ok() const { return value.has_value(); }
+    std::string first_error() const { return problems.empty() ? std::string() : problems.front().to_string(); }
+};
+
+// Parse text into JSON after the limit checks; on failure `problems` says why.
+Loaded<Json> parse_json(std::string_view text, const Limits& limits = {});
+
+// The whole load path for each kind of file.
+Loaded<Pathway> load_pathway(std::string_view text, const Limits& limits = {});
+Loaded<LearnerRecord> load_record(std::string_view text, const Limits& limits = {});
+// From already-parsed JSON (the envelope must be present).
+Loaded<Pathway> pathway_from_json(const Json& j);
+Loaded<LearnerRecord> record_from_json(const Json& j);
+
+// What kind of file this is, judged from the envelope only ("" when not ours).
+std::string detect_format(const Json& j);
+
+// Checks on a pathway's meaning (ids, references, cycles, rules); used by load_pathway.
+std::vector<Problem> validate_pathway(const Pathway& p, const std::string& base_pointer = "");
+
+// Writing. Output is canonical: keys sorted, defaults written, same value -> same bytes.
+Json to_json(const Pathway& p, bool envelope = true);
+Json to_json(const LearnerRecord& r, bool envelope = true);
+std::string save_pathway(const Pathway& p);
+std::string save_record(const LearnerRecord& r);
+
+// Content hash of a pathway's canonical JSON body: "fnv1a64:" + 16 hex digits.
+std::string content_hash(const Pathway& p);
+
+// A new, empty record for a pathway (embeds a copy and its hash).
+LearnerRecord new_record(const Pathway& p, std::string id, std::string learner_name, std::string created_at);
+
+// Small codecs the formats need (hand-written; see docs/ARCHITECTURE.md).
+std::string base64_encode(const std::vector<std::uint8_t>& bytes);
+std::optional<std::vector<std::uint8_t>> base64_decode(std::string_view text);
+
+}  // namespace mastery
