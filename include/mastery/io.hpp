@@ -15,6 +15,7 @@ namespace mastery {
 
 inline constexpr const char* kPathwayFormat = "mastery-map/pathway";
 inline constexpr const char* kRecordFormat = "mastery-map/record";
+inline constexpr const char* kPathwayIndexFormat = "mastery-map/pathway-index";
 inline constexpr int kPathwayVersion = 1;  // newest format version this app writes
 inline constexpr int kRecordVersion = 1;
 
@@ -52,6 +53,16 @@ Loaded<LearnerRecord> load_record(std::string_view text, const Limits& limits = 
 // From already-parsed JSON (the envelope must be present).
 Loaded<Pathway> pathway_from_json(const Json& j);
 Loaded<LearnerRecord> record_from_json(const Json& j);
+
+// The list of pathways a site offers (assets/pathways/index.json).
+struct PathwayIndexEntry {
+    std::string file;  // relative to the index, e.g. "middle-school-explorer.json"
+    std::string title;
+    std::string description;
+    bool is_default = false;
+    bool operator==(const PathwayIndexEntry&) const = default;
+};
+Loaded<std::vector<PathwayIndexEntry>> load_pathway_index(std::string_view text);
 
 // What kind of file this is, judged from the envelope only ("" when not ours).
 std::string detect_format(const Json& j);

@@ -108,7 +108,7 @@ struct Issuer {
 
 struct Pathway {
     std::string id;
-    std::string version;  // the teacher's own version label, e.g. "2026.1"
+    std::string version;  // the teacher's own label, e.g. "2026.1" (JSON key "pathway_version")
     std::string title;
     std::string description;
     Issuer issuer;

@@ -17,7 +17,8 @@ const char* kHelp =
     "Usage: mastery <command> [arguments]\n"
     "\n"
     "Commands:\n"
-    "  validate FILE...   check pathways and learner records; prints one line per problem\n"
+    "  validate FILE...   check pathways, pathway indexes and learner records;\n"
+    "                     prints one line per problem\n"
     "  summary FILE       a learner record's progress, next steps and signals\n"
     "  --help             this text\n"
     "\n"
@@ -58,7 +59,25 @@ int validate(int argc, char** argv) {
         std::string what = "file";
         if (parsed.ok()) {
             std::string format = mastery::detect_format(*parsed.value);
-            if (format == mastery::kRecordFormat) {
+            if (format == mastery::kPathwayIndexFormat) {
+                what = "pathway index";
+                auto index = mastery::load_pathway_index(text);
+                problems = index.problems;
+                // each listed file must exist beside the index and be a valid pathway
+                std::string dir = path.find('/') == std::string::npos ? "" : path.substr(0, path.rfind('/') + 1);
+                if (index.ok())
+                    for (std::size_t k = 0; k < index.value->size(); ++k) {
+                        std::string file = dir + (*index.value)[k].file, body;
+                        std::string ptr = "/pathways/" + std::to_string(k) + "/file";
+                        if (!read_file(file, body)) {
+                            problems.push_back({ptr, "cannot read \"" + file + "\""});
+                            continue;
+                        }
+                        auto loaded = mastery::load_pathway(body);
+                        if (!loaded.ok())
+                            problems.push_back({ptr, "\"" + (*index.value)[k].file + "\" is not a valid pathway: " + loaded.first_error()});
+                    }
+            } else if (format == mastery::kRecordFormat) {
                 what = "learner record";
                 problems = mastery::record_from_json(*parsed.value).problems;
             } else {

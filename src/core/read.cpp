@@ -235,7 +235,7 @@ Stack read_stack(Reader& r, const Json& j, const std::string& ptr) {
 Pathway read_pathway_body(Reader& r, const Json& j, const std::string& ptr) {
     Pathway p;
     p.id = r.str(j, ptr, "id", true);
-    p.version = r.str(j, ptr, "version");
+    p.version = r.str(j, ptr, "pathway_version");
     p.title = r.str(j, ptr, "title", true);
     p.description = r.str(j, ptr, "description");
     if (const Json* is = r.object(j, ptr, "issuer")) {
@@ -426,6 +426,37 @@ Loaded<LearnerRecord> record_from_json(const Json& input) {
             r.problems.insert(r.problems.end(), more.begin(), more.end());
         }
         if (r.problems.empty()) out.value = std::move(rec);
+    }
+    out.problems = std::move(r.problems);
+    return out;
+}
+
+Loaded<std::vector<PathwayIndexEntry>> load_pathway_index(std::string_view text) {
+    Loaded<std::vector<PathwayIndexEntry>> out;
+    auto parsed = parse_json(text);
+    if (!parsed.ok()) return {std::nullopt, std::move(parsed.problems)};
+    Reader r;
+    Json& j = *parsed.value;
+    const Json* format = j.is_object() ? r.field(j, "", "format", true) : nullptr;
+    if (!j.is_object()) r.error("", std::string("expected a JSON object, found ") + type_name(j));
+    else if (format && (!format->is_string() || format->get<std::string>() != kPathwayIndexFormat))
+        r.error("/format", std::string("expected \"") + kPathwayIndexFormat + "\"");
+    else if (format) {
+        std::vector<PathwayIndexEntry> entries;
+        int defaults = 0;
+        r.each_object(j, "", "pathways", true, [&](const Json& e, const std::string& p) {
+            PathwayIndexEntry entry{r.str(e, p, "file", true), r.str(e, p, "title", true), r.str(e, p, "description"),
+                                    r.boolean(e, p, "default", false)};
+            // Files sit beside the index: no absolute paths, no climbing out, no other hosts.
+            if (!entry.file.empty() && (entry.file.find("..") != std::string::npos || entry.file.find("//") != std::string::npos ||
+                                        entry.file.front() == '/' || entry.file.find(':') != std::string::npos))
+                r.error(Reader::at(p, "file"), "must be a file name beside the index (no \"..\", \"/\" at the start or \":\")");
+            defaults += entry.is_default;
+            entries.push_back(std::move(entry));
+        });
+        if (r.problems.empty() && entries.empty()) r.error("/pathways", "list at least one pathway");
+        if (defaults > 1) r.error("/pathways", "only one pathway can be the default");
+        if (r.problems.empty()) out.value = std::move(entries);
     }
     out.problems = std::move(r.problems);
     return out;

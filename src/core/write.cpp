@@ -99,7 +99,7 @@ Json to_json(const Pathway& p, bool envelope) {
     Json stacks = Json::array();
     for (const auto& s : p.stacks) stacks.push_back(stack_json(s));
     Json j = {{"id", p.id},
-              {"version", p.version},
+              {"pathway_version", p.version},
               {"title", p.title},
               {"description", p.description},
               {"issuer", {{"name", p.issuer.name}, {"url", p.issuer.url}}},

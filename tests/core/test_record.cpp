@@ -1,0 +1,125 @@
+// Learner records: loading, the embedded pathway and its hash, references into it,
+// round trips and deterministic output, and the bundled sample record.
+#include "helpers.hpp"
+
+using mastery::Json;
+
+namespace {
+mastery::LearnerRecord busy_record() {
+    auto r = test::earn(test::record(), "fractions", 1);
+    r = test::apply(r, {{"type", "add_goal"}, {"competency", "ratios"}, {"target_level", 2}, {"target_date", "2026-12-15"}, {"at", "2026-09-01T09:00:00Z"}});
+    r = test::apply(r, {{"type", "add_evidence"}, {"competency", "graphs"}, {"level", 1}, {"kind", "image"}, {"part", "artifact"},
+                        {"text", "Gráfico ñ"}, {"mime", "image/png"}, {"data", "iVBORw0KGgoAAAANSUhEUg=="}, {"at", "2026-09-02T09:00:00Z"}});
+    r = test::apply(r, {{"type", "set_badge_design"}, {"key", "competency:graphs:1"}, {"design", {{"shape", "star"}, {"colour", "#ffaa00"}}}});
+    return r;
+}
+std::string first_problem(const Json& j) {
+    auto loaded = mastery::record_from_json(j);
+    return loaded.ok() ? "(valid)" : loaded.first_error();
+}
+}  // namespace
+
+TEST_CASE("a record round trips to an equal value and the same bytes") {
+    auto r = busy_record();
+    std::string text = mastery::save_record(r);
+    auto loaded = mastery::load_record(text);
+    REQUIRE_MESSAGE(loaded.ok(), loaded.first_error());
+    CHECK(*loaded.value == r);
+    CHECK(mastery::save_record(*loaded.value) == text);
+    CHECK(loaded.value->work[1].evidence[0].bytes.size() == 16);
+}
+
+TEST_CASE("a saved record describes itself") {
+    Json j = mastery::to_json(busy_record());
+    CHECK(j["format"] == "mastery-map/record");
+    CHECK(j["version"] == 1);
+    CHECK(j["app"].get<std::string>().rfind("Mastery Map ", 0) == 0);
+    CHECK(j["pathway_ref"]["id"] == "tiny");
+    CHECK(j["pathway_ref"]["hash"] == mastery::content_hash(test::pathway()));
+    CHECK(j["pathway"].contains("competencies"));
+    CHECK_FALSE(j["pathway"].contains("format"));
+}
+
+TEST_CASE("record checks name the problem and its place") {
+    Json j = mastery::to_json(busy_record());
+    SUBCASE("a record for another pathway") {
+        j["pathway_ref"]["id"] = "algebra-1";
+        CHECK(first_problem(j) == "/pathway_ref/id: the record is for pathway \"algebra-1\" but carries a copy of \"tiny\"");
+    }
+    SUBCASE("an embedded pathway changed outside the app") {
+        j["pathway"]["title"] = "Edited by hand";
+        CHECK(first_problem(j) == "/pathway_ref/hash: does not match the embedded pathway (the file was changed outside the app or damaged)");
+    }
+    SUBCASE("a broken embedded pathway is reported under /pathway") {
+        j["pathway"]["competencies"][1]["prerequisites"][0]["competency"] = "nope";
+        CHECK(first_problem(j) == "/pathway/competencies/1/prerequisites/0: unknown competency \"nope\"");
+    }
+    SUBCASE("duplicate evidence ids") {
+        j["work"][1]["evidence"][0]["id"] = "e1";
+        CHECK(first_problem(j) == "/work/1/evidence/0/id: duplicate evidence id \"e1\"");
+    }
+    SUBCASE("a goal for a competency that does not exist") {
+        j["plan"][0]["competency"] = "poetry";
+        CHECK(first_problem(j) == "/plan/0/competency: unknown competency \"poetry\"");
+    }
+    SUBCASE("a review of an attempt that was never submitted") {
+        j["work"][0]["reviews"][0]["attempt"] = 2;
+        CHECK(first_problem(j) == "/work/0/reviews/0/attempt: reviews attempt 2 but only 1 submission(s) exist");
+    }
+    SUBCASE("an unknown criterion in a review") {
+        j["work"][0]["reviews"][0]["decisions"][1]["criterion"] = "c9";
+        CHECK(first_problem(j) == "/work/0/reviews/0/decisions/1/criterion: unknown criterion \"c9\"");
+    }
+    SUBCASE("image data that is not base64") {
+        j["work"][1]["evidence"][0]["data"] = "not base64!";
+        CHECK(first_problem(j) == "/work/1/evidence/0/data: not valid base64 data");
+    }
+    SUBCASE("wrong types deep inside") {
+        j["work"][0]["submissions"][0]["evidence"] = "e1";
+        CHECK(first_problem(j) == "/work/0/submissions/0/evidence: expected a list, found text");
+    }
+    SUBCASE("a missing pathway") {
+        j.erase("pathway");
+        CHECK(first_problem(j) == "missing required key \"pathway\"");
+    }
+    SUBCASE("a newer record version") {
+        j["version"] = 2;
+        CHECK(first_problem(j) ==
+              "/version: this file was made by a newer version of Mastery Map (format version 2; this app reads up to 1). Update the app to open it.");
+    }
+}
+
+TEST_CASE("the frozen version 1 record fixture still loads") {
+    // tests/fixtures/record-v1.json is never edited: it proves old files keep opening.
+    auto loaded = mastery::load_record(test::read_text(test::source_path("tests/fixtures/record-v1.json")));
+    REQUIRE_MESSAGE(loaded.ok(), loaded.first_error());
+    CHECK(loaded.value->learner_name == "Robin");
+    mastery::Progress pr(*loaded.value);
+    CHECK(pr.earned_level("fractions") == 1);
+}
+
+TEST_CASE("the bundled sample record is part-way through the student pathway") {
+    auto loaded = mastery::load_record(test::read_text(test::source_path("assets/records/sample-record.json")));
+    REQUIRE_MESSAGE(loaded.ok(), loaded.first_error());
+    const auto& r = *loaded.value;
+    mastery::Progress pr(r);
+    int earned = 0, not_yet = 0, submitted = 0, in_progress = 0;
+    for (const auto& c : r.pathway.competencies)
+        for (int l = 1; l <= int(c.levels.size()); ++l) {
+            auto s = pr.status_of(c.id, l);
+            earned += s == mastery::Status::earned;
+            not_yet += s == mastery::Status::not_yet;
+            submitted += s == mastery::Status::submitted;
+            in_progress += s == mastery::Status::in_progress;
+        }
+    CHECK(earned >= 2);
+    CHECK(not_yet >= 1);
+    CHECK(submitted >= 1);
+    CHECK(in_progress >= 1);
+    CHECK_FALSE(r.plan.empty());
+    CHECK_FALSE(mastery::next_steps(r, pr).empty());
+    // the embedded pathway is the bundled one
+    auto bundled = mastery::load_pathway(test::read_text(test::source_path("assets/pathways/middle-school-explorer.json")));
+    REQUIRE(bundled.ok());
+    CHECK(r.pathway == *bundled.value);
+}
