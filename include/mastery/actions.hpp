@@ -3,6 +3,7 @@
 // browser test interface and the activity log. No I/O here; time comes in the action.
 #pragma once
 
+#include "mastery/exchange.hpp"
 #include "mastery/io.hpp"
 #include "mastery/model.hpp"
 
@@ -46,10 +47,12 @@ struct RecordReview {
 };
 struct SetBadgeDesign { std::string key; Json design; };  // key "competency:<id>:<level>" | "stack:<id>"
 struct SetStalledAfterDays { int days = 14; };
+struct MergeReviews { ReviewFile file; };           // a mentor's review file, merged idempotently
+struct ReplaceRecord { LearnerRecord record; };     // a confirmed import of a whole record
 
 using ActionBody = std::variant<SetLearnerName, AddGoal, RemoveGoal, MoveGoal, SetGoalTarget, AddEvidence,
                                 UpdateEvidence, RemoveEvidence, SetSelfAssessment, SubmitForReview,
-                                RecordReview, SetBadgeDesign, SetStalledAfterDays>;
+                                RecordReview, SetBadgeDesign, SetStalledAfterDays, MergeReviews, ReplaceRecord>;
 
 struct Action {
     ActionBody body;
@@ -65,6 +68,8 @@ struct UpdateResult {
     bool ok = false;
     std::string error;     // why the action was refused (record unchanged)
     LearnerRecord record;  // the new record when ok
+    bool changed = false;  // false when an accepted action had nothing to do (e.g. reviews merged twice)
+    std::string note;      // extra words for the UI, e.g. "2 reviews added, 1 already here"
 };
 
 // The one pure update: a refused action returns ok=false with a reason and no change.

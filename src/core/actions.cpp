@@ -77,6 +77,8 @@ const char* type_of(const Action& a) {
                           [](const RecordReview&) { return "record_review"; },
                           [](const SetBadgeDesign&) { return "set_badge_design"; },
                           [](const SetStalledAfterDays&) { return "set_stalled_after_days"; },
+                          [](const MergeReviews&) { return "merge_reviews"; },
+                          [](const ReplaceRecord&) { return "replace_record"; },
                       },
                       a.body);
 }
@@ -164,6 +166,20 @@ Loaded<Action> action_from_json(const Json& j) {
         a.body = SetBadgeDesign{f.str("key", true), d && d->is_object() ? *d : Json::object()};
     } else if (type == "set_stalled_after_days") {
         a.body = SetStalledAfterDays{f.integer("days", 14, true)};
+    } else if (type == "merge_reviews") {
+        const Json* file = f.get("file", true);
+        if (file) {
+            auto loaded = review_file_from_json(*file);
+            for (auto& p : loaded.problems) out.problems.push_back({"/file" + p.pointer, p.message});
+            if (loaded.ok()) a.body = MergeReviews{std::move(*loaded.value)};
+        }
+    } else if (type == "replace_record") {
+        const Json* rec = f.get("record", true);
+        if (rec) {
+            auto loaded = record_from_json(*rec);
+            for (auto& p : loaded.problems) out.problems.push_back({"/record" + p.pointer, p.message});
+            if (loaded.ok()) a.body = ReplaceRecord{std::move(*loaded.value)};
+        }
     } else if (!type.empty()) {
         out.problems.push_back({"/type", "unknown action type \"" + type + "\""});
     }
@@ -210,6 +226,8 @@ Json to_json(const Action& a) {
             },
             [](const SetBadgeDesign& x) -> Json { return {{"key", x.key}, {"design", x.design}}; },
             [](const SetStalledAfterDays& x) -> Json { return {{"days", x.days}}; },
+            [](const MergeReviews& x) -> Json { return {{"file", to_json(x.file)}}; },
+            [](const ReplaceRecord& x) -> Json { return {{"record", to_json(x.record)}}; },
         },
         a.body);
     j["type"] = type_of(a);
@@ -504,6 +522,26 @@ struct Updater {
         return true;
     }
 
+    bool changed = true;
+    std::string note;
+
+    bool apply(const MergeReviews& a) {
+        MergeReport rep = merge_reviews(r, a.file, at);
+        if (!rep.ok) return refuse(rep.error);
+        r = std::move(rep.record);  // merge_reviews logs each review it adds
+        changed = rep.added > 0;
+        note = std::to_string(rep.added) + (rep.added == 1 ? " review added" : " reviews added");
+        if (rep.already) note += ", " + std::to_string(rep.already) + " already here";
+        for (const auto& s : rep.skipped) note += "; skipped " + s;
+        return true;
+    }
+
+    bool apply(const ReplaceRecord& a) {
+        r = a.record;
+        summary = "Imported a file";
+        return true;
+    }
+
     bool apply(const SetStalledAfterDays& a) {
         if (a.days < 1 || a.days > 3650) return refuse("days must be between 1 and 3650");
         r.settings.stalled_after_days = a.days;
@@ -517,9 +555,10 @@ struct Updater {
 UpdateResult update(const LearnerRecord& record, const Action& action) {
     Updater u{record, action.at, record, {}, {}};
     bool ok = std::visit([&](const auto& body) { return u.apply(body); }, action.body);
-    if (!ok) return {false, u.error, record};
-    u.r.activity.push_back({action.at, type_of(action), u.summary});
-    return {true, {}, std::move(u.r)};
+    if (!ok) return {false, u.error, record, false, {}};
+    if (!u.changed) return {true, {}, record, false, u.note};
+    if (!u.summary.empty()) u.r.activity.push_back({action.at, type_of(action), u.summary});
+    return {true, {}, std::move(u.r), true, u.note};
 }
 
 // --- history ------------------------------------------------------------------------------
@@ -528,7 +567,7 @@ History::History(LearnerRecord initial, std::size_t max_depth) : m_present(std::
 
 UpdateResult History::apply(const Action& action) {
     UpdateResult res = update(m_present, action);
-    if (!res.ok) return res;
+    if (!res.ok || !res.changed) return res;
     m_past.push_back(std::move(m_present));
     if (m_past.size() > m_max_depth) m_past.erase(m_past.begin());
     m_present = res.record;
