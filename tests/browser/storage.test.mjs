@@ -1,0 +1,159 @@
+// web/storage.js in Debian's Chromium: atomic saves with a backup ring, survival across a
+// reload and a browser restart, a simulated full quota, disabled storage, corrupt data set
+// aside and restored from a backup, and two tabs on one record. Starts and stops its own
+// loopback server. Usage: node tests/browser/storage.test.mjs
+import {createRequire} from 'node:module';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const require = createRequire(path.join(here, 'package.json'));
+const {chromium} = require('playwright-core');
+
+const kArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const page_html = '<!doctype html><meta charset="utf-8"><title>storage test</title><script src="storage.js"></script>';
+const server = http.createServer((req, res) => {
+  if (req.url === '/' || req.url.startsWith('/?')) {
+    res.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
+    res.end(page_html);
+  } else if (req.url === '/storage.js') {
+    res.writeHead(200, {'content-type': 'text/javascript'});
+    res.end(fs.readFileSync(path.join(root, 'web/storage.js')));
+  } else {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const url = `http://127.0.0.1:${server.address().port}/`;
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'mastery-storage-'));
+
+let failures = 0, checks = 0;
+function check(name, ok, detail = '') {
+  checks++;
+  if (!ok) { failures++; console.log(`FAIL: ${name} ${String(detail).slice(0, 200)}`); }
+}
+
+async function launch() {
+  return chromium.launchPersistentContext(profile, {executablePath: '/usr/bin/chromium', args: kArgs, headless: true});
+}
+
+try {
+  let ctx = await launch();
+  let page = ctx.pages()[0] || await ctx.newPage();
+  await page.goto(url);
+
+  // round trip and the backup ring
+  const ring = await page.evaluate(async () => {
+    const s = window.masteryStorage;
+    for (let i = 1; i <= 8; i++) await s.save('rec-1', `{"n": ${i}, "text": "café ñ"}`);
+    const cur = await s.load('rec-1');
+    const backups = await s.backups('rec-1');
+    return {cur, revisions: backups.map((b) => b.revision), first: backups[0].text};
+  });
+  check('latest save is the record', ring.cur.text === '{"n": 8, "text": "café ñ"}' && ring.cur.revision === 8, JSON.stringify(ring.cur));
+  check('the last 5 states are kept, newest first', JSON.stringify(ring.revisions) === '[7,6,5,4,3]', JSON.stringify(ring.revisions));
+  check('backup holds the previous text', ring.first === '{"n": 7, "text": "café ñ"}');
+
+  // reload
+  await page.reload();
+  const afterReload = await page.evaluate(() => window.masteryStorage.load('rec-1'));
+  check('survives a reload', afterReload && afterReload.revision === 8);
+
+  // two tabs: the second is told it cannot write
+  const other = await ctx.newPage();
+  await other.goto(url);
+  const first = await page.evaluate(() => window.masteryStorage.claim('rec-1'));
+  const second = await other.evaluate(() => window.masteryStorage.claim('rec-1'));
+  check('the first tab holds the write lock', first === true);
+  check('a second tab on the same record is read-only', second === false);
+  const otherRecord = await other.evaluate(() => window.masteryStorage.claim('rec-2'));
+  check('a second tab can write a different record', otherRecord === true);
+  await page.close();
+  // the lock is released asynchronously after the tab closes
+  const handedOver = await other.evaluate(async () => {
+    for (let i = 0; i < 50; i++) {
+      if (await window.masteryStorage.claim('rec-1')) return true;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return false;
+  });
+  check('closing the first tab frees the record', handedOver === true);
+  page = other;
+
+  // corrupt stored data is set aside and the newest backup restored
+  const restored = await page.evaluate(async () => {
+    const s = window.masteryStorage;
+    await s.save('rec-1', '{"truncated');
+    const back = await s.quarantineAndRestore('rec-1', 'not valid JSON at line 1, column 12');
+    const set = await s.quarantined();
+    return {back, cur: await s.load('rec-1'), set};
+  });
+  check('the newest backup becomes the record', restored.cur.text.includes('"n": 8'), JSON.stringify(restored.cur));
+  check('the revision keeps moving forward', restored.cur.revision === 10, String(restored.cur.revision));
+  check('the bad data is kept aside, untouched, with the reason',
+    restored.set.length === 1 && restored.set[0].text === '{"truncated' && restored.set[0].reason.startsWith('not valid JSON'));
+
+  // a browser restart with the same profile
+  await ctx.close();
+  ctx = await launch();
+  page = ctx.pages()[0] || await ctx.newPage();
+  await page.goto(url);
+  const afterRestart = await page.evaluate(async () => ({cur: await window.masteryStorage.load('rec-1'), list: await window.masteryStorage.list()}));
+  check('survives a browser restart', afterRestart.cur && afterRestart.cur.text.includes('"n": 8'));
+  check('the record list names each record', afterRestart.list.length === 1 && afterRestart.list[0].id === 'rec-1');
+
+  // storage disabled (the browser throws SecurityError): a clear error, no hang
+  const disabled = await page.evaluate(async () => {
+    await window.masteryStorage.close();
+    const realOpen = indexedDB.open.bind(indexedDB);
+    indexedDB.open = () => { throw new DOMException('storage is disabled', 'SecurityError'); };
+    let error = null;
+    try { await window.masteryStorage.save('rec-1', '{}'); } catch (e) { error = e.message; }
+    indexedDB.open = realOpen;
+    return error;
+  });
+  check('disabled storage is reported, not hung', disabled === 'SecurityError', String(disabled));
+  await ctx.close();
+
+  // a full quota, in a fresh profile: Chromium applies a quota override only to an origin
+  // that has not touched storage yet. The save is refused by name; the last good state stays.
+  const quotaProfile = fs.mkdtempSync(path.join(os.tmpdir(), 'mastery-quota-'));
+  ctx = await chromium.launchPersistentContext(quotaProfile, {executablePath: '/usr/bin/chromium', args: kArgs, headless: true});
+  page = ctx.pages()[0] || await ctx.newPage();
+  const cdp = await ctx.newCDPSession(page);
+  await page.goto('about:blank');
+  await cdp.send('Storage.overrideQuotaForOrigin', {origin: url.replace(/\/$/, ''), quotaSize: 200 * 1024});
+  await page.goto(url);
+  const quota = await page.evaluate(async () => {
+    const s = window.masteryStorage;
+    await s.save('rec-1', '{"n": 1, "small": true}');
+    // random text: Chromium compresses stored values, so a repeated character would fit
+    const bytes = new Uint8Array(768 * 1024);
+    for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
+    let big = '';
+    for (let i = 0; i < bytes.length; i += 8192) big += btoa(String.fromCharCode(...bytes.subarray(i, i + 8192)));
+    let error = null;
+    try { await s.save('rec-1', big); } catch (e) { error = e.message; }
+    const cur = await s.load('rec-1');
+    return {error, revision: cur.revision, text: cur.text};
+  });
+  check('a full quota is reported as QuotaExceededError', quota.error === 'QuotaExceededError', String(quota.error));
+  check('the last good state is untouched after a failed save', quota.revision === 1 && quota.text === '{"n": 1, "small": true}', quota.text);
+  await ctx.close();
+  fs.rmSync(quotaProfile, {recursive: true, force: true});
+} catch (e) {
+  failures++;
+  console.log('FAIL: storage test crashed:', e && e.stack || e);
+} finally {
+  server.close();
+  fs.rmSync(profile, {recursive: true, force: true});
+}
+console.log(`storage tests: ${checks - failures} of ${checks} passed`);
+process.exit(failures ? 1 : 0);
