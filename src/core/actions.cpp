@@ -553,7 +553,7 @@ struct Updater {
 }  // namespace
 
 UpdateResult update(const LearnerRecord& record, const Action& action) {
-    Updater u{record, action.at, record, {}, {}};
+    Updater u{record, action.at, record, {}, {}, true, {}};
     bool ok = std::visit([&](const auto& body) { return u.apply(body); }, action.body);
     if (!ok) return {false, u.error, record, false, {}};
     if (!u.changed) return {true, {}, record, false, u.note};

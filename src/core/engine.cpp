@@ -232,7 +232,8 @@ struct StepFinder {
     const LearnerRecord& r;
     const Progress& pr;
     std::vector<NextStep>& out;
-    std::unordered_set<std::string> seen;
+    std::unordered_set<std::string> seen;      // steps already listed
+    std::unordered_set<std::string> expanded;  // locked levels whose prerequisites were walked
 
     std::string label(const std::string& c, int l) const { return level_label(r.pathway, c, l); }
 
@@ -246,7 +247,7 @@ struct StepFinder {
 
     // Adds the step that moves competency c forward at level l (or what blocks it).
     void step(const std::string& c, int l, const std::string& goal, const std::string& reason, int depth = 0) {
-        if (depth > 64) return;
+        if (depth > 5000) return;  // deeper than any chain a pathway can hold within the limits
         const LevelStatus& st = pr.level(c, l);
         NextStep s;
         s.competency = c;
@@ -256,6 +257,9 @@ struct StepFinder {
             case Status::earned: return;
             case Status::locked: {
                 if (l > 1) return;  // earlier levels of c come first, handled by the caller
+                // walk each locked level's prerequisites once: without this, shared
+                // prerequisites are revisited along every path (exponential in depth)
+                if (!expanded.insert(key(c, l)).second) return;
                 const Competency* comp = r.pathway.find_competency(c);
                 if (!comp) return;
                 for (const auto& pre : comp->prerequisites) {
@@ -321,7 +325,7 @@ struct StepFinder {
 
 std::vector<NextStep> next_steps(const LearnerRecord& r, const Progress& pr, std::size_t limit) {
     std::vector<NextStep> out;
-    StepFinder f{r, pr, out, {}};
+    StepFinder f{r, pr, out, {}, {}};
     for (const Goal& g : r.plan) {
         if (g.kind == Goal::Kind::competency) {
             int have = pr.earned_level(g.target);

@@ -270,3 +270,27 @@ TEST_CASE("a large pathway (5,000 competencies, 20,000 evidence items) loads and
     CHECK(pr.status_of("c2", 1) == Status::locked);
     CHECK(pr.stack("first").done == 1);
 }
+
+TEST_CASE("next steps through a deep web of shared prerequisites visit each level once") {
+    // Regression: every competency needs the two before it, 40 deep. Walking prerequisites
+    // without remembering visited levels took 2^40 steps here and froze the app.
+    using mastery::Json;
+    Json p = test::pathway_json();
+    Json comps = Json::array();
+    for (int i = 0; i < 40; ++i) {
+        Json pre = Json::array();
+        if (i >= 1) pre.push_back({{"competency", "k" + std::to_string(i - 1)}});
+        if (i >= 2) pre.push_back({{"competency", "k" + std::to_string(i - 2)}});
+        comps.push_back(test::competency("k" + std::to_string(i), "K" + std::to_string(i), pre));
+    }
+    p["competencies"] = comps;
+    p["stacks"] = Json::array();
+    auto pathway = mastery::pathway_from_json(p);
+    REQUIRE(pathway.ok());
+    auto r = mastery::new_record(*pathway.value, "deep", "Deep", "2026-09-01T00:00:00Z");
+    r = apply(r, {{"type", "add_goal"}, {"competency", "k39"}, {"target_level", 1}});
+    auto steps = mastery::next_steps(r, mastery::Progress(r));
+    REQUIRE(steps.size() == 1);
+    CHECK(steps[0].competency == "k0");
+    CHECK(steps[0].reason == "needed before K1 · Beginning");
+}
