@@ -9,6 +9,10 @@
 #include <iostream>
 #include <sstream>
 
+#ifdef MASTERY_HAVE_BADGES
+int badges_command(int argc, char** argv);  // badges.cpp
+#endif
+
 namespace {
 
 constexpr int kValid = 0, kInvalid = 1, kUsage = 2;
@@ -20,6 +24,10 @@ const char* kHelp =
     "  validate FILE...   check pathways, pathway indexes and learner records;\n"
     "                     prints one line per problem\n"
     "  summary FILE       a learner record's progress, next steps and signals\n"
+#ifdef MASTERY_HAVE_BADGES
+    "  badges RECORD --out DIR   every earned level and stack as a baked Open Badges\n"
+    "                     PNG and an SVG (see: mastery badges --help)\n"
+#endif
     "  --help             this text\n"
     "\n"
     "Exit status: 0 all valid, 1 a file is invalid, 2 usage error or a file cannot be read.\n";
@@ -159,6 +167,9 @@ int main(int argc, char** argv) {
     }
     if (cmd == "validate") return validate(argc, argv);
     if (cmd == "summary") return summary(argc, argv);
+#ifdef MASTERY_HAVE_BADGES
+    if (cmd == "badges") return badges_command(argc, argv);
+#endif
     std::cerr << "mastery: unknown command \"" << cmd << "\"\n\n" << kHelp;
     return kUsage;
 }

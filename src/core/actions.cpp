@@ -2,6 +2,7 @@
 // apply is refused with a reason a student can read, and the record stays as it was.
 #include "mastery/actions.hpp"
 
+#include "mastery/badge.hpp"
 #include "mastery/engine.hpp"
 
 #include <algorithm>
@@ -516,6 +517,8 @@ struct Updater {
             }
         }
         if (!ok) return refuse("unknown badge \"" + a.key + "\" (use competency:<id>:<level> or stack:<id>)");
+        // strict on the way in, so the UI can never store a design no renderer can draw
+        if (auto design = badge_from_json(a.design); !design.ok()) return refuse("badge design: " + design.first_error());
         if (!r.badge_designs.is_object()) r.badge_designs = Json::object();
         r.badge_designs[a.key] = a.design;
         summary = "Designed a badge";

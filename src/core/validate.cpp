@@ -2,6 +2,8 @@
 // references, cycles, rules that can never be met. Each problem names its JSON Pointer.
 #include "mastery/io.hpp"
 
+#include "mastery/badge.hpp"
+
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
@@ -289,6 +291,8 @@ std::vector<Problem> validate_record(const LearnerRecord& r) {
             }
         }
     }
+    // badge designs: drawn on screen and baked into files, so held to the same rules
+    for (Problem& bp : validate_badge_designs(r)) out.push_back(std::move(bp));
     return out;
 }
 

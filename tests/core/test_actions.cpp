@@ -73,6 +73,8 @@ TEST_CASE("actions that do not apply are refused with a reason and change nothin
     SUBCASE("a badge for something that does not exist") {
         CHECK(refusal(r, {{"type", "set_badge_design"}, {"key", "competency:graphs:9"}, {"design", Json::object()}}) ==
               "unknown badge \"competency:graphs:9\" (use competency:<id>:<level> or stack:<id>)");
+        CHECK(refusal(r, {{"type", "set_badge_design"}, {"key", "stack:big"}, {"design", {{"shape", "hexagon"}}}})
+                  .rfind("badge design: ", 0) == 0);
     }
 }
 

@@ -10,7 +10,8 @@ mastery::LearnerRecord busy_record() {
     r = test::apply(r, {{"type", "add_goal"}, {"competency", "ratios"}, {"target_level", 2}, {"target_date", "2026-12-15"}, {"at", "2026-09-01T09:00:00Z"}});
     r = test::apply(r, {{"type", "add_evidence"}, {"competency", "graphs"}, {"level", 1}, {"kind", "image"}, {"part", "artifact"},
                         {"text", "Gráfico ñ"}, {"mime", "image/png"}, {"data", "iVBORw0KGgoAAAANSUhEUg=="}, {"at", "2026-09-02T09:00:00Z"}});
-    r = test::apply(r, {{"type", "set_badge_design"}, {"key", "competency:graphs:1"}, {"design", {{"shape", "star"}, {"colour", "#ffaa00"}}}});
+    r = test::apply(r, {{"type", "set_badge_design"}, {"key", "competency:graphs:1"}, {"design", {{"format", "mastery-map/badge"}, {"version", 1},
+                        {"layers", {{{"type", "shape"}, {"shape", "star"}, {"fill", {{"type", "solid"}, {"color", "#ffaa00"}}}}}}}}});
     return r;
 }
 std::string first_problem(const Json& j) {
