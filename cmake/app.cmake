@@ -1,0 +1,99 @@
+# The app: Dear ImGui (from IMGUI_DIR), the app layer (store, prefs, strings), the views,
+# and per platform either the web executable (Emscripten: site in build/web/site) or the
+# native headless UI tests. Included by the top-level CMakeLists.txt when IMGUI_DIR is set.
+
+# --- Dear ImGui: core files only; backends go into the web executable ---------------------
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/misc/cpp)
+# The test-engine hooks let tests find items by label (src/ui/item_probe.cpp); they cost
+# nothing unless switched on at run time.
+# imconfig_mastery.hpp keeps ImGui's own checks on in release builds.
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO
+                           IMGUI_ENABLE_TEST_ENGINE IMGUI_USER_CONFIG="${CMAKE_SOURCE_DIR}/src/ui/imconfig_mastery.hpp")
+target_compile_options(imgui PRIVATE -w)
+
+# --- app layer + views -------------------------------------------------------------------
+file(GLOB MASTERY_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
+add_library(mastery_app STATIC ${MASTERY_APP_SOURCES})
+target_include_directories(mastery_app PUBLIC ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(mastery_app PUBLIC mastery_core imgui)
+
+# --- the UI font: a subset of Debian's DejaVu Sans, made at build time (never committed) --
+find_file(MASTERY_DEJAVU_SANS DejaVuSans.ttf PATHS /usr/share/fonts/truetype/dejavu NO_CMAKE_FIND_ROOT_PATH NO_DEFAULT_PATH)
+find_file(MASTERY_DEJAVU_SANS_BOLD DejaVuSans-Bold.ttf PATHS /usr/share/fonts/truetype/dejavu NO_CMAKE_FIND_ROOT_PATH NO_DEFAULT_PATH)
+# Debian's python3 has fontTools; a python from elsewhere on PATH may not.
+find_program(MASTERY_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
+set(MASTERY_FONT_DIR ${CMAKE_BINARY_DIR}/fonts)
+# Keep in step with kRegularRanges in src/ui/fonts.cpp.
+set(_font_unicodes "U+0020-024F,U+2010-205E,U+20AC,U+2190-21FF,U+2212,U+25A0-25FF,U+2605-2606,U+270E,U+2713-2717")
+if(MASTERY_DEJAVU_SANS AND MASTERY_DEJAVU_SANS_BOLD AND MASTERY_PYTHON3)
+  add_custom_command(
+    OUTPUT ${MASTERY_FONT_DIR}/ui-sans.ttf ${MASTERY_FONT_DIR}/ui-sans-bold.ttf
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${MASTERY_FONT_DIR}
+    COMMAND ${MASTERY_PYTHON3} -m fontTools.subset ${MASTERY_DEJAVU_SANS} --unicodes=${_font_unicodes}
+            --layout-features= --no-hinting --output-file=${MASTERY_FONT_DIR}/ui-sans.ttf
+    COMMAND ${MASTERY_PYTHON3} -m fontTools.subset ${MASTERY_DEJAVU_SANS_BOLD} --unicodes=${_font_unicodes}
+            --layout-features= --no-hinting --output-file=${MASTERY_FONT_DIR}/ui-sans-bold.ttf
+    DEPENDS ${MASTERY_DEJAVU_SANS} ${MASTERY_DEJAVU_SANS_BOLD} ${CMAKE_SOURCE_DIR}/cmake/app.cmake
+    COMMENT "Subsetting DejaVu Sans for the UI (pyftsubset)"
+    VERBATIM)
+  add_custom_target(mastery_fonts DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${MASTERY_FONT_DIR}/ui-sans-bold.ttf)
+  set(MASTERY_HAVE_FONTS ON)
+else()
+  message(WARNING "DejaVu Sans or Debian's python3-fonttools missing: the app falls back to ImGui's built-in font")
+  set(MASTERY_HAVE_FONTS OFF)
+endif()
+
+if(EMSCRIPTEN)
+  # --- the web app: js + wasm, our own index.html, assets copied into build/web/site -------
+  file(GLOB MASTERY_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp)
+  add_executable(mastery_web ${MASTERY_WEB_SOURCES}
+    ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  set_target_properties(mastery_web PROPERTIES OUTPUT_NAME mastery-map SUFFIX ".js"
+                        RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/site)
+  target_include_directories(mastery_web PRIVATE ${IMGUI_DIR}/backends)
+  target_link_libraries(mastery_web PRIVATE mastery_app)
+  set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
+                              PROPERTIES COMPILE_OPTIONS "-w")
+  set(_exports "_main,_malloc,_free,_mm_wake,_mm_frames,_mm_dispatch,_mm_export,_mm_import,_mm_fetched,_mm_image_picked,_mm_record_picked,_mm_thumbnail_ready,_mm_thumbnail_failed,_mm_pinch,_mm_touch,_mm_probe,_mm_probe_items,_mm_ready,_mm_clipboard_cached,_mm_text")
+  target_link_options(mastery_web PRIVATE
+    -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
+    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sENVIRONMENT=web -sEXIT_RUNTIME=0
+    "-sEXPORTED_FUNCTIONS=[${_exports}]"
+    "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8]"
+    --js-library ${CMAKE_SOURCE_DIR}/src/platform/web/library_mastery.js)
+  set_property(TARGET mastery_web APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/web/library_mastery.js)
+  if(MASTERY_HAVE_FONTS)
+    add_dependencies(mastery_web mastery_fonts)
+    target_link_options(mastery_web PRIVATE --embed-file ${MASTERY_FONT_DIR}@/fonts)
+    set_property(TARGET mastery_web APPEND PROPERTY LINK_DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf)
+  endif()
+
+  # The site: our page and JS glue, the bundled pathways and the sample record.
+  file(GLOB MASTERY_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.js ${CMAKE_SOURCE_DIR}/web/*.css)
+  file(GLOB MASTERY_PATHWAY_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/pathways/*.json)
+  file(GLOB MASTERY_RECORD_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/records/*.json)
+  add_custom_command(TARGET mastery_web POST_BUILD
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/site/assets/pathways ${CMAKE_BINARY_DIR}/site/assets/records
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_WEB_FILES} ${CMAKE_BINARY_DIR}/site/
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_PATHWAY_FILES} ${CMAKE_BINARY_DIR}/site/assets/pathways/
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_RECORD_FILES} ${CMAKE_BINARY_DIR}/site/assets/records/
+    COMMENT "Assembling the static site in ${CMAKE_BINARY_DIR}/site"
+    VERBATIM)
+else()
+  # --- native: headless ImGui tests of every view ---------------------------------------------
+  file(GLOB MASTERY_UI_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/ui/*.cpp)
+  if(MASTERY_UI_TESTS)
+    add_executable(ui_tests ${MASTERY_UI_TESTS})
+    target_link_libraries(ui_tests PRIVATE mastery_app)
+    target_include_directories(ui_tests SYSTEM PRIVATE ${DOCTEST_INCLUDE_DIR})
+    target_compile_definitions(ui_tests PRIVATE MASTERY_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
+                               MASTERY_FONT_DIR="$<IF:$<BOOL:${MASTERY_HAVE_FONTS}>,${MASTERY_FONT_DIR},>")
+    if(MASTERY_HAVE_FONTS)
+      add_dependencies(ui_tests mastery_fonts)
+    endif()
+    add_test(NAME ui_tests COMMAND ui_tests)
+  endif()
+endif()

@@ -1,0 +1,84 @@
+// Store: one path for every change (UI and JS alike), Progress rebuilt once per change.
+#include "app/store.hpp"
+
+#include "mastery/io.hpp"
+
+#include <chrono>
+#include <ctime>
+
+namespace mastery::app {
+
+Store::Store(LearnerRecord initial, Clock clock)
+    : m_history(std::make_unique<History>(std::move(initial))), m_clock(std::move(clock)) {
+    if (!m_clock) m_clock = system_now;
+    rebuild();
+}
+
+void Store::rebuild() {
+    auto next = std::make_shared<Snapshot>();
+    next->record = m_history->present();
+    next->progress = std::make_unique<Progress>(next->record);
+    m_snapshot = std::move(next);
+}
+
+Outcome Store::dispatch(Action action) {
+    if (action.at.empty()) action.at = m_clock();
+    const std::string type = type_of(action);
+    UpdateResult r = m_history->apply(action);
+    Outcome out;
+    out.ok = r.ok;
+    out.error = r.error;
+    out.note = r.note;
+    out.changed = r.ok && r.changed;
+    m_log.push_back(r.ok ? type : "!" + type);
+    if (r.ok) rebuild();
+    return out;
+}
+
+Outcome Store::dispatch_json(std::string_view text) {
+    Loaded<Json> j = parse_json(text);
+    if (!j.ok()) return {false, j.first_error(), "", false};
+    Loaded<Action> a = action_from_json(*j.value);
+    if (!a.ok()) return {false, a.first_error(), "", false};
+    return dispatch(std::move(*a.value));
+}
+
+Outcome Store::import_record(std::string_view text) {
+    Loaded<LearnerRecord> r = load_record(text);
+    if (!r.ok()) return {false, r.first_error(), "", false};
+    return dispatch(Action{ReplaceRecord{std::move(*r.value)}, ""});
+}
+
+std::string Store::export_record() const { return save_record(record()); }
+
+bool Store::undo() {
+    if (!m_history->undo()) return false;
+    rebuild();
+    return true;
+}
+
+bool Store::redo() {
+    if (!m_history->redo()) return false;
+    rebuild();
+    return true;
+}
+
+std::string outcome_json(const Outcome& o) {
+    Json j = {{"ok", o.ok}};
+    if (!o.ok) j["error"] = o.error;
+    if (!o.note.empty()) j["note"] = o.note;
+    return j.dump();
+}
+
+std::string system_now() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string date_of(const std::string& iso) { return iso.size() >= 10 ? iso.substr(0, 10) : iso; }
+
+}  // namespace mastery::app

@@ -1,0 +1,161 @@
+// Browser calls the C++ side makes (Emscripten --js-library). Each answers later, when it
+// has to wait, by calling an exported _mm_* function (src/platform/web/bridge.cpp).
+// The page's own glue (web/shell.js) owns the DOM elements used here (#text-input).
+mergeInto(LibraryManager.library, {
+  // Fetch a file of this site as text; answers with _mm_fetched(request, ok, data, len, error).
+  mastery_js_fetch: function(request, urlPtr) {
+    var url = UTF8ToString(urlPtr);
+    function answer(ok, text, error) {
+      var n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+      stringToUTF8(text, p, n);
+      var en = lengthBytesUTF8(error) + 1, ep = _malloc(en);
+      stringToUTF8(error, ep, en);
+      _mm_fetched(request, ok ? 1 : 0, p, n - 1, ep);
+      _free(p);
+      _free(ep);
+    }
+    var target;
+    try { target = new URL(url, document.baseURI); } catch (e) { answer(false, '', 'not a valid address'); return; }
+    if (target.origin !== location.origin) { answer(false, '', 'not on this site'); return; }
+    fetch(target.href, {cache: 'no-cache', credentials: 'same-origin'}).then(function(r) {
+      if (!r.ok) { answer(false, '', 'HTTP ' + r.status); return; }
+      return r.text().then(function(t) { answer(true, t, ''); });
+    }).catch(function(e) { answer(false, '', String(e && e.message || e)); });
+  },
+
+  // Links open in a new tab, and only http(s) ones (checked by the caller too).
+  mastery_js_open_url: function(urlPtr) {
+    var url = UTF8ToString(urlPtr);
+    if (!/^https?:\/\//i.test(url)) return;
+    var w = window.open(url, '_blank', 'noopener,noreferrer');
+    if (w) w.opener = null;
+  },
+
+  mastery_js_download: function(namePtr, mimePtr, dataPtr, len) {
+    var blob = new Blob([HEAPU8.slice(dataPtr, dataPtr + len)], {type: UTF8ToString(mimePtr)});
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(namePtr);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function() { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  },
+
+  // A picture from the device for evidence. Big photos are scaled down to 1600 px JPEG so
+  // a record stays small enough to hand to a mentor.
+  mastery_js_pick_image: function(token) {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/png,image/jpeg,image/gif,image/webp';
+    input.onchange = function() {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      var deliver = function(mime, buffer) {
+        var bytes = new Uint8Array(buffer);
+        var p = _malloc(bytes.length || 1);
+        HEAPU8.set(bytes, p);
+        var mn = lengthBytesUTF8(mime) + 1, mp = _malloc(mn);
+        stringToUTF8(mime, mp, mn);
+        _mm_image_picked(token, mp, p, bytes.length);
+        _free(p);
+        _free(mp);
+      };
+      file.arrayBuffer().then(function(buffer) {
+        var small = buffer.byteLength <= 1200000 && /^image\/(png|jpeg|gif|webp)$/.test(file.type);
+        if (small) { deliver(file.type, buffer); return; }
+        return createImageBitmap(new Blob([buffer], {type: file.type})).then(function(bitmap) {
+          var k = Math.min(1, 1600 / Math.max(bitmap.width, bitmap.height));
+          var c = document.createElement('canvas');
+          c.width = Math.max(1, Math.round(bitmap.width * k));
+          c.height = Math.max(1, Math.round(bitmap.height * k));
+          c.getContext('2d').drawImage(bitmap, 0, 0, c.width, c.height);
+          return new Promise(function(res) { c.toBlob(res, 'image/jpeg', 0.85); });
+        }).then(function(blob) { return blob.arrayBuffer(); }).then(function(b) { deliver('image/jpeg', b); });
+      }).catch(function(e) { console.warn('Mastery Map: could not read the picture:', e); });
+    };
+    input.click();
+  },
+
+  mastery_js_pick_record: function() {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.onchange = function() {
+      var file = input.files && input.files[0];
+      if (!file) return;
+      file.arrayBuffer().then(function(buffer) {
+        var bytes = new Uint8Array(buffer);
+        var p = _malloc(bytes.length + 1);
+        HEAPU8.set(bytes, p);
+        HEAPU8[p + bytes.length] = 0;
+        _mm_record_picked(p, bytes.length);
+        _free(p);
+      });
+    };
+    input.click();
+  },
+
+  // Decode picture bytes (the browser knows every format we accept) into a thumbnail of at
+  // most 320 px, handed back as RGBA pixels for a texture.
+  mastery_js_decode_image: function(id, mimePtr, dataPtr, len) {
+    var bytes = HEAPU8.slice(dataPtr, dataPtr + len);
+    var mime = UTF8ToString(mimePtr);
+    createImageBitmap(new Blob([bytes], {type: mime})).then(function(bitmap) {
+      var k = Math.min(1, 320 / Math.max(bitmap.width, bitmap.height));
+      var w = Math.max(1, Math.round(bitmap.width * k)), h = Math.max(1, Math.round(bitmap.height * k));
+      var c = document.createElement('canvas');
+      c.width = w;
+      c.height = h;
+      var g = c.getContext('2d');
+      g.drawImage(bitmap, 0, 0, w, h);
+      var rgba = g.getImageData(0, 0, w, h).data;
+      var p = _malloc(rgba.length);
+      HEAPU8.set(rgba, p);
+      _mm_thumbnail_ready(id, w, h, p);
+      _free(p);
+    }).catch(function() { _mm_thumbnail_failed(id); });
+  },
+
+  // Prefs live in localStorage; storage may be disabled (SecurityError): never throw.
+  mastery_js_save_prefs: function(textPtr) {
+    try { localStorage.setItem('mastery-map/prefs', UTF8ToString(textPtr)); } catch (e) { /* prefs stay for this visit */ }
+  },
+  mastery_js_load_prefs: function() {
+    var text = '';
+    try { text = localStorage.getItem('mastery-map/prefs') || ''; } catch (e) { text = ''; }
+    var n = lengthBytesUTF8(text) + 1, p = _malloc(n);
+    stringToUTF8(text, p, n);
+    return p;
+  },
+  mastery_js_prefers_reduced_motion: function() {
+    try { return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 1 : 0; } catch (e) { return 0; }
+  },
+
+  // "?pathway=<relative URL>" (the page checks it is on this site before the app starts).
+  mastery_js_pathway_param: function() {
+    var v = '';
+    try { v = new URLSearchParams(location.search).get('pathway') || ''; } catch (e) { v = ''; }
+    var n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+  },
+
+  // The hidden textarea receives IME, dead keys and on-screen keyboards while ImGui wants
+  // text; x, y, h are canvas pixels of the text cursor (the IME popup appears there).
+  mastery_js_text_input: function(active, x, y, h) {
+    if (Module['masteryTextInput']) Module['masteryTextInput'](!!active, x, y, h);
+  },
+
+  mastery_js_set_clipboard: function(textPtr) {
+    var text = UTF8ToString(textPtr);
+    if (Module['masteryClipboardWrite']) Module['masteryClipboardWrite'](text);
+  },
+
+  mastery_js_ready: function() {
+    if (Module['masteryReady']) Module['masteryReady']();
+  },
+
+  mastery_js_error: function(textPtr) {
+    console.error('Mastery Map: ' + UTF8ToString(textPtr));
+  },
+});

@@ -1,0 +1,214 @@
+// The web entry point: GLFW (Emscripten's) + WebGL2 + Dear ImGui, sized to the canvas in
+// device pixels, drawing frames only when something happened (battery: idle costs 0
+// frames). See ../shared/WEB-NOTES.md for the measured reasons behind each choice.
+#include "platform/web/web_app.hpp"
+
+#include "ui/fonts.hpp"
+#include "ui/item_probe.hpp"
+#include "ui/theme.hpp"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+// ImGui's checks (imconfig_mastery.hpp): a console error, which the browser tests catch.
+void mastery_imgui_check_failed(const char* expression, const char* file, int line) {
+    const std::string text = std::string("ImGui check failed: ") + expression + " (" + file + ":" + std::to_string(line) + ")";
+    mastery_js_error(text.c_str());
+}
+
+namespace mastery::web {
+
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+constexpr double kSettleSeconds = 0.3;  // keep drawing this long after the last event (hover, auto-size)
+
+GLFWwindow* g_window = nullptr;
+bool g_frame_pending = false;
+double g_settle_until = 0;     // ms (emscripten_get_now)
+float g_built_scale = 0;       // pixel scale the font atlas was built for
+app::Theme g_built_theme = app::Theme::light;
+bool g_text_input = false;
+double g_last_frame_time = 0;  // seconds (emscripten_get_now / 1000)
+
+WebApp* g_app = nullptr;
+
+EM_BOOL on_animation_frame(double, void*);
+
+void schedule() {
+    if (g_frame_pending) return;
+    g_frame_pending = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+// Fonts and style follow UI scale x devicePixelRatio; rebuilt only when that changes
+// (browser zoom changes the ratio).
+void sync_scale_and_theme() {
+    const float scale = ui::Shell::pixel_scale(g_app->session.prefs(), static_cast<float>(emscripten_get_device_pixel_ratio()));
+    const app::Theme theme = g_app->session.prefs().theme;
+    if (scale != g_built_scale) {
+        ui::build_fonts("/fonts/ui-sans.ttf", "/fonts/ui-sans-bold.ttf", scale);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        g_built_scale = scale;
+        ui::apply_theme(theme, scale);
+        g_built_theme = theme;
+    } else if (theme != g_built_theme) {
+        ui::apply_theme(theme, scale);
+        g_built_theme = theme;
+    }
+}
+
+void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
+    if (data->WantVisible) mastery_js_text_input(1, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+}
+
+void draw_frame() {
+    WebApp& a = *g_app;
+    int width = 0, height = 0;
+    emscripten_get_canvas_element_size(kCanvas, &width, &height);
+    if (width < 1 || height < 1) return;
+    sync_scale_and_theme();
+
+    const double now = emscripten_get_now() / 1000.0;
+    ui::Shell::before_frame(static_cast<float>(now - g_last_frame_time));
+    g_last_frame_time = now;
+    ui::probe::begin_frame();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    // GLFW knows nothing of HiDPI here: the canvas holds device pixels, mouse positions
+    // arrive in canvas pixels, so ImGui works in device pixels at scale 1.
+    io.DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+    ImGui::NewFrame();
+    a.shell.draw();
+    ImGui::Render();
+    ui::probe::end_frame();
+
+    glViewport(0, 0, width, height);
+    const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++a.frames;
+
+    if (io.WantTextInput != g_text_input) {
+        g_text_input = io.WantTextInput;
+        if (!g_text_input) mastery_js_text_input(0, 0, 0, 0);
+        else mastery_js_text_input(1, io.MousePos.x, io.MousePos.y, ImGui::GetFontSize());
+    }
+    if (!a.ready_sent && a.session.startup().phase != app::StartPhase::loading) {
+        a.ready_sent = true;
+        mastery_js_ready();
+    }
+}
+
+EM_BOOL on_animation_frame(double, void*) {
+    g_frame_pending = false;
+    draw_frame();
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const bool more = emscripten_get_now() < g_settle_until || g_app->session.ui().animating || g.InputEventsQueue.Size > 0 ||
+                      (g_app->session.startup().phase == app::StartPhase::loading && g_app->frames < 2);
+    if (more) schedule();
+    return EM_FALSE;
+}
+
+// Wheel on the canvas (not the document: Chromium makes document wheel listeners passive,
+// so ImGui's own callback could not stop the page from zooming). Same step sizes as
+// imgui_impl_glfw's Emscripten callback; Ctrl+wheel (a trackpad pinch) zooms the map.
+EM_BOOL on_wheel(int, const EmscriptenWheelEvent* ev, void*) {
+    float multiplier = 0.0f;
+    if (ev->deltaMode == DOM_DELTA_PIXEL) multiplier = 1.0f / 100.0f;
+    else if (ev->deltaMode == DOM_DELTA_LINE) multiplier = 1.0f / 3.0f;
+    else if (ev->deltaMode == DOM_DELTA_PAGE) multiplier = 80.0f;
+    app::UiState& ui = g_app->session.ui();
+    if (ev->mouse.ctrlKey && ui.page == app::Page::map) {
+        const ImVec2 at = ImGui::GetIO().MousePos;
+        ui.pinch_factor *= std::pow(1.15f, static_cast<float>(-ev->deltaY * multiplier));
+        ui.pinch_x = at.x;
+        ui.pinch_y = at.y;
+    } else {
+        ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-ev->deltaX * multiplier), static_cast<float>(-ev->deltaY * multiplier));
+    }
+    wake();
+    return EM_TRUE;
+}
+
+const char* get_clipboard(void*) { return g_app->clipboard.c_str(); }
+
+void set_clipboard(void*, const char* text) {
+    g_app->clipboard = text ? text : "";
+    mastery_js_set_clipboard(g_app->clipboard.c_str());
+}
+
+}  // namespace
+
+WebApp& app() { return *g_app; }
+
+void wake() {
+    g_settle_until = emscripten_get_now() + kSettleSeconds * 1000.0;
+    if (g_app && g_window) schedule();
+}
+
+}  // namespace mastery::web
+
+using namespace mastery;
+
+int main() {
+    web::g_app = new web::WebApp();
+    if (!glfwInit()) {
+        mastery_js_error("could not start GLFW");
+        return 1;
+    }
+    glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    int width = 0, height = 0;
+    emscripten_get_canvas_element_size(web::kCanvas, &width, &height);
+    web::g_window = glfwCreateWindow(width > 0 ? width : 1280, height > 0 ? height : 800, "Mastery Map", nullptr, nullptr);
+    if (!web::g_window) {
+        mastery_js_error("could not create a WebGL2 context");
+        return 1;
+    }
+    glfwMakeContextCurrent(web::g_window);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;                     // nothing is saved by ImGui itself
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;        // a blinking caret would need frames forever
+    ImGui_ImplGlfw_InitForOpenGL(web::g_window, true);
+    // After the backend's init, which installs GLFW's clipboard (a stub under Emscripten).
+    io.SetClipboardTextFn = web::set_clipboard;
+    io.GetClipboardTextFn = web::get_clipboard;
+    io.SetPlatformImeDataFn = web::set_ime_data;
+    emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);  // see on_wheel
+    emscripten_set_wheel_callback(web::kCanvas, nullptr, false, web::on_wheel);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    // Prefs from this device; reduced motion follows the system setting until chosen.
+    app::Prefs defaults;
+    defaults.reduced_motion = mastery_js_prefers_reduced_motion() != 0;
+    char* stored = mastery_js_load_prefs();
+    web::g_app->session.load_prefs(app::prefs_from_text(stored ? stored : "", defaults));
+    std::free(stored);
+
+    char* param = mastery_js_pathway_param();
+    web::g_app->session.start(param ? param : "");
+    std::free(param);
+
+    web::wake();
+    return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames come from events
+}

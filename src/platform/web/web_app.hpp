@@ -1,0 +1,70 @@
+// The web platform's state: the session and shell, the Services the browser provides,
+// and the frame scheduler (frames only on input or animation). Emscripten only.
+#pragma once
+
+#include "app/services.hpp"
+#include "app/session.hpp"
+#include "ui/shell.hpp"
+
+#include <map>
+#include <string>
+
+extern "C" {
+// src/platform/web/library_mastery.js
+void mastery_js_fetch(int request, const char* url);
+void mastery_js_open_url(const char* url);
+void mastery_js_download(const char* name, const char* mime, const char* data, int len);
+void mastery_js_pick_image(int token);
+void mastery_js_pick_record();
+void mastery_js_decode_image(int id, const char* mime, const unsigned char* data, int len);
+void mastery_js_save_prefs(const char* text);
+char* mastery_js_load_prefs();          // malloc'd; caller frees
+int mastery_js_prefers_reduced_motion();
+char* mastery_js_pathway_param();       // malloc'd; caller frees
+void mastery_js_text_input(int active, float x, float y, float h);
+void mastery_js_set_clipboard(const char* text);
+void mastery_js_ready();
+void mastery_js_error(const char* text);
+}
+
+namespace mastery::web {
+
+class WebServices : public app::Services {
+public:
+    void open_url(const std::string& url) override;
+    void download_text(const std::string& filename, const std::string& mime, const std::string& text) override;
+    void pick_image(const app::ImageTarget& target) override;
+    void pick_record_file() override;
+    app::Thumbnail thumbnail(const std::string& key, const std::string& mime, const std::vector<std::uint8_t>& bytes) override;
+    void fetch_text(int request, const std::string& url) override;
+    void save_prefs(const std::string& text) override;
+
+    // Answers from the browser.
+    bool take_image_target(int token, app::ImageTarget& out);
+    void thumbnail_ready(int id, int w, int h, const unsigned char* rgba);
+    void thumbnail_failed(int id);
+
+private:
+    struct Thumb {
+        app::Thumbnail t;
+        int id = 0;
+    };
+    std::map<std::string, Thumb> m_thumbs;  // key -> decoded texture (or pending)
+    std::map<int, std::string> m_thumb_keys;
+    std::map<int, app::ImageTarget> m_picks;
+    int m_next_id = 1;
+};
+
+struct WebApp {
+    WebServices services;
+    app::Session session{services};
+    ui::Shell shell{session};
+    int frames = 0;                 // frames rendered since load (window.mastery.frames())
+    bool ready_sent = false;
+    std::string clipboard;          // filled by the page's paste event
+};
+
+WebApp& app();
+void wake();  // an event arrived: render soon, and a few settle frames after it
+
+}  // namespace mastery::web

@@ -1,0 +1,77 @@
+// Services the browser provides: links, downloads, file pickers, picture thumbnails as
+// WebGL textures, fetching the site's files, prefs in localStorage.
+#include "platform/web/web_app.hpp"
+
+#include <GLES3/gl3.h>
+
+namespace mastery::web {
+
+void WebServices::open_url(const std::string& url) {
+    if (app::is_web_link(url)) mastery_js_open_url(url.c_str());
+}
+
+void WebServices::download_text(const std::string& filename, const std::string& mime, const std::string& text) {
+    mastery_js_download(filename.c_str(), mime.c_str(), text.data(), static_cast<int>(text.size()));
+}
+
+void WebServices::pick_image(const app::ImageTarget& target) {
+    const int token = m_next_id++;
+    m_picks[token] = target;
+    mastery_js_pick_image(token);
+}
+
+bool WebServices::take_image_target(int token, app::ImageTarget& out) {
+    auto it = m_picks.find(token);
+    if (it == m_picks.end()) return false;
+    out = it->second;
+    m_picks.erase(it);
+    return true;
+}
+
+void WebServices::pick_record_file() { mastery_js_pick_record(); }
+
+app::Thumbnail WebServices::thumbnail(const std::string& key, const std::string& mime, const std::vector<std::uint8_t>& bytes) {
+    auto it = m_thumbs.find(key);
+    if (it != m_thumbs.end()) return it->second.t;
+    Thumb& t = m_thumbs[key];
+    t.id = m_next_id++;
+    m_thumb_keys[t.id] = key;
+    if (bytes.empty()) {
+        t.t.failed = true;
+        return t.t;
+    }
+    mastery_js_decode_image(t.id, mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+    return t.t;
+}
+
+void WebServices::thumbnail_ready(int id, int w, int h, const unsigned char* rgba) {
+    auto k = m_thumb_keys.find(id);
+    if (k == m_thumb_keys.end()) return;
+    GLuint tex = 0;
+    glGenTextures(1, &tex);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+    Thumb& t = m_thumbs[k->second];
+    t.t.texture = reinterpret_cast<void*>(static_cast<std::uintptr_t>(tex));
+    t.t.width = static_cast<float>(w);
+    t.t.height = static_cast<float>(h);
+    wake();
+}
+
+void WebServices::thumbnail_failed(int id) {
+    auto k = m_thumb_keys.find(id);
+    if (k == m_thumb_keys.end()) return;
+    m_thumbs[k->second].t.failed = true;
+    wake();
+}
+
+void WebServices::fetch_text(int request, const std::string& url) { mastery_js_fetch(request, url.c_str()); }
+
+void WebServices::save_prefs(const std::string& text) { mastery_js_save_prefs(text.c_str()); }
+
+}  // namespace mastery::web

@@ -1,0 +1,299 @@
+// Mastery Map page glue: checks the browser can run the app (else a friendly page, not a
+// blank canvas), shows download progress, sizes the canvas in device pixels, wakes the
+// app on input (it draws nothing while idle), feeds IME/on-screen-keyboard text through a
+// hidden textarea, turns touches into mouse input and pinches into zoom, caches pasted
+// text for ImGui, and exposes window.mastery (docs/WEB-API.md). No network beyond this site.
+(function () {
+  'use strict';
+
+  const canvas = document.getElementById('canvas');
+  const textInput = document.getElementById('text-input');
+  const loadingScreen = document.getElementById('loading');
+  const loadingText = document.getElementById('loading-text');
+  const barFill = document.getElementById('bar-fill');
+  const bar = barFill.parentElement;
+  let started = false;   // the wasm runtime is up
+  let isReady = false;   // the first frame with the app (or its error window) is drawn
+
+  function showFailure(title, text, hint) {
+    if (isReady) { console.warn('Mastery Map:', text); return; }
+    loadingScreen.hidden = true;
+    document.getElementById('fail-title').textContent = title;
+    document.getElementById('fail-text').textContent = text;
+    if (hint) document.getElementById('fail-hint').textContent = hint;
+    document.getElementById('fail').hidden = false;
+    canvas.style.visibility = 'hidden';
+  }
+
+  function progress(fraction, text) {
+    const pct = Math.round(Math.max(0.03, Math.min(1, fraction)) * 100);
+    barFill.style.width = pct + '%';
+    bar.setAttribute('aria-valuenow', String(pct));
+    if (text) loadingText.textContent = text;
+  }
+
+  // --- can this browser run it? -------------------------------------------------------------
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+    showFailure('This browser cannot run Mastery Map',
+      'Mastery Map needs WebAssembly, which this browser does not have or has switched off.');
+    return;
+  }
+  let hasWebGL2 = false;
+  try { hasWebGL2 = !!document.createElement('canvas').getContext('webgl2'); } catch (e) { hasWebGL2 = false; }
+  if (!hasWebGL2) {
+    showFailure('This browser cannot draw Mastery Map',
+      'Mastery Map needs WebGL 2 to draw its map and chart, and this browser or computer has it switched off.',
+      'Try turning on hardware acceleration in the browser settings, use another browser, or ask your teacher.');
+    return;
+  }
+  const pathwayParam = new URLSearchParams(location.search).get('pathway');
+  if (pathwayParam) {
+    let sameSite = false;
+    try { sameSite = new URL(pathwayParam, location.href).origin === location.origin && !/^[a-z][a-z0-9+.-]*:/i.test(pathwayParam); } catch (e) { sameSite = false; }
+    if (!sameSite) {
+      showFailure('That pathway address is not allowed',
+        'Mastery Map only opens pathways stored on this same website (for example ?pathway=pathways/my-class.json).');
+      return;
+    }
+  }
+
+  // --- canvas in device pixels ------------------------------------------------------------
+  function sizeCanvas() {
+    const dpr = window.devicePixelRatio || 1;
+    const w = Math.max(1, Math.round(canvas.clientWidth * dpr));
+    const h = Math.max(1, Math.round(canvas.clientHeight * dpr));
+    if (canvas.width !== w || canvas.height !== h) {
+      canvas.width = w;
+      canvas.height = h;
+    }
+    wake();
+  }
+  function wake() { if (started) Module._mm_wake(); }
+  function canvasPoint(clientX, clientY) {
+    const r = canvas.getBoundingClientRect();
+    return {x: (clientX - r.left) * canvas.width / r.width, y: (clientY - r.top) * canvas.height / r.height};
+  }
+
+  // --- strings in and out of wasm memory ----------------------------------------------------
+  function withString(text, fn) {
+    const n = Module.lengthBytesUTF8(text) + 1;
+    const p = Module._malloc(n);
+    Module.stringToUTF8(text, p, n);
+    try { return fn(p); } finally { Module._free(p); }
+  }
+  function callJson(fn, text) { return JSON.parse(Module.UTF8ToString(withString(text, fn))); }
+
+  // --- input: wake on everything; text through the textarea; touch as mouse + pinch --------
+  for (const type of ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'focus', 'blur',
+                      'visibilitychange', 'touchstart', 'touchmove', 'touchend', 'touchcancel']) {
+    window.addEventListener(type, wake, {capture: true, passive: true});
+  }
+  window.addEventListener('resize', sizeCanvas);
+  // Emscripten's GLFW listens to keypress on window; text typed into our textarea arrives
+  // through its input event instead, so stop the keypress from typing it twice. (Added
+  // before GLFW's listener, so it runs first.)
+  window.addEventListener('keypress', (e) => { if (e.target === textInput) e.stopImmediatePropagation(); }, true);
+  // Keep the textarea focused while the user clicks into ImGui's text fields.
+  canvas.addEventListener('mousedown', (e) => e.preventDefault());
+  canvas.addEventListener('mousemove', (e) => { if (e.isTrusted && started && touchUsed) { touchUsed = false; Module._mm_touch(0); } });
+
+  function feed(text) {
+    text = text.replace(/[\r\n\t]/g, '');  // Enter, Tab and Backspace come as keys
+    if (!text || !started) return;
+    withString(text, (p) => Module._mm_text(p));
+    wake();
+  }
+  textInput.addEventListener('input', (e) => {
+    if (e.isComposing) return;
+    const t = textInput.value;
+    textInput.value = '';
+    feed(t);
+  });
+  textInput.addEventListener('compositionend', () => {
+    const t = textInput.value;
+    textInput.value = '';
+    feed(t);
+  });
+  document.addEventListener('paste', (e) => {
+    const t = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    // An empty paste keeps the last text (headless and locked-down browsers send none).
+    if (started && t) withString(t, (p) => Module._mm_clipboard_cached(p));
+    e.preventDefault();
+    wake();
+  }, true);
+
+  let touchUsed = false;
+  let pinch = null;       // {dist, cx, cy} while two fingers are down
+  let finger = null;      // {x, y, down: mousedown sent?, up: lift waiting for the press}
+  function mouse(type, x, y) {
+    canvas.dispatchEvent(new MouseEvent(type, {clientX: x, clientY: y, screenX: x, screenY: y, button: 0,
+      buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true, view: window}));
+  }
+  function afterFrames(n, fn) { requestAnimationFrame(() => (n > 1 ? afterFrames(n - 1, fn) : fn())); }
+  // A finger has no hover: move the pointer there first and press two frames later, so
+  // ImGui sees the widget hovered before the press (tabs and overlapping items need that).
+  function press(x, y) {
+    const f = finger = {x, y, down: false, up: null};
+    mouse('mousemove', x, y);
+    afterFrames(2, () => {
+      if (finger !== f && f.up === null) return;  // cancelled (a second finger came)
+      mouse('mousemove', f.x, f.y);
+      mouse('mousedown', f.x, f.y);
+      f.down = true;
+      if (f.up) afterFrames(1, () => mouse('mouseup', f.up.x, f.up.y));
+    });
+  }
+  function onTouch(e) {
+    if (e.target !== canvas || !started) return;
+    e.preventDefault();
+    e.stopPropagation();  // Emscripten's GLFW mishandles touch; we send mouse events instead
+    if (!touchUsed) { touchUsed = true; Module._mm_touch(1); }
+    const t = e.touches;
+    if (t.length >= 2) {
+      const a = t[0], b = t[1];
+      const dist = Math.hypot(a.clientX - b.clientX, a.clientY - b.clientY) || 1;
+      const cx = (a.clientX + b.clientX) / 2, cy = (a.clientY + b.clientY) / 2;
+      if (finger) {  // a second finger: the first one's press must not become a click
+        if (finger.down) {
+          mouse('mousemove', -10000, -10000);
+          mouse('mouseup', -10000, -10000);
+        }
+        finger = null;
+      }
+      if (pinch) {
+        const p = canvasPoint(cx, cy), k = canvas.width / canvas.getBoundingClientRect().width;
+        Module._mm_pinch(dist / pinch.dist, p.x, p.y, (cx - pinch.cx) * k, (cy - pinch.cy) * k);
+      }
+      pinch = {dist, cx, cy};
+      return;
+    }
+    if (t.length === 1 && !pinch) {
+      const x = t[0].clientX, y = t[0].clientY;
+      if (e.type === 'touchstart') press(x, y);
+      else if (finger) {
+        finger.x = x;
+        finger.y = y;
+        if (finger.down) mouse('mousemove', x, y);
+      }
+      return;
+    }
+    if (t.length === 0) {
+      if (finger) {
+        const c = e.changedTouches[0];
+        if (finger.down) mouse('mouseup', c.clientX, c.clientY);
+        else finger.up = {x: c.clientX, y: c.clientY};  // released before the press went out
+      }
+      finger = null;
+      pinch = null;
+    }
+  }
+  for (const type of ['touchstart', 'touchmove', 'touchend', 'touchcancel']) {
+    window.addEventListener(type, onTouch, {capture: true, passive: false});
+  }
+
+  // --- the Emscripten module --------------------------------------------------------------------
+  let resolveReady;
+  const ready = new Promise((resolve) => { resolveReady = resolve; });
+
+  const Module = window.Module = {
+    canvas,
+    print: (t) => console.log(t),
+    printErr: (t) => console.warn(t),
+    locateFile: (path) => path,
+    instantiateWasm(imports, success) {
+      fetch('mastery-map.wasm', {credentials: 'same-origin'}).then(async (r) => {
+        if (!r.ok) throw new Error('HTTP ' + r.status);
+        const total = Number(r.headers.get('content-length')) || 0;
+        let bytes;
+        if (r.body && total > 0) {
+          const reader = r.body.getReader();
+          const chunks = [];
+          let got = 0;
+          for (;;) {
+            const {done, value} = await reader.read();
+            if (done) break;
+            chunks.push(value);
+            got += value.length;
+            progress(0.1 + 0.75 * Math.min(1, got / total), 'Downloading the app...');
+          }
+          bytes = new Uint8Array(got);
+          let at = 0;
+          for (const c of chunks) { bytes.set(c, at); at += c.length; }
+        } else {
+          bytes = new Uint8Array(await r.arrayBuffer());
+        }
+        progress(0.88, 'Starting...');
+        return WebAssembly.instantiate(bytes, imports);
+      }).then((result) => success(result.instance, result.module)).catch((e) => {
+        showFailure('Mastery Map could not load', 'The app could not be downloaded (' + (e && e.message || e) + ').',
+          'Check the internet connection and try again, or ask your teacher.');
+      });
+      return {};
+    },
+    onRuntimeInitialized() {
+      started = true;
+      progress(0.95, 'Opening your pathway...');
+    },
+    onAbort(what) {
+      showFailure('Mastery Map stopped', 'Something went wrong inside the app (' + what + ').');
+    },
+    masteryReady() {
+      isReady = true;
+      progress(1);
+      loadingScreen.hidden = true;
+      resolveReady();
+    },
+    masteryTextInput(active, x, y, h) {
+      const dpr = window.devicePixelRatio || 1;
+      textInput.style.left = Math.max(0, x / dpr) + 'px';
+      textInput.style.top = Math.max(0, y / dpr) + 'px';
+      textInput.style.height = Math.max(16, h / dpr) + 'px';
+      if (active && document.activeElement !== textInput) textInput.focus({preventScroll: true});
+      if (!active && document.activeElement === textInput) textInput.blur();
+    },
+    masteryClipboardWrite(text) {
+      try {
+        if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
+      } catch (e) { /* no clipboard here: ImGui keeps its own copy */ }
+    },
+  };
+
+  // --- window.mastery: for tests and benchmarks (docs/WEB-API.md) ------------------------------
+  window.mastery = Object.freeze({
+    ready,
+    frames: () => (started ? Module._mm_frames() : 0),
+    state: () => {
+      const text = started ? Module.UTF8ToString(Module._mm_export()) : '';
+      return text ? JSON.parse(text) : null;
+    },
+    dispatch: (action) => {
+      if (!started) return {ok: false, error: 'the app is still loading'};
+      return callJson(Module._mm_dispatch, typeof action === 'string' ? action : JSON.stringify(action));
+    },
+    exportRecord: () => (started ? Module.UTF8ToString(Module._mm_export()) : ''),
+    importRecord: (text) => {
+      if (!started) return {ok: false, error: 'the app is still loading'};
+      return callJson(Module._mm_import, String(text));
+    },
+  });
+  // Test support, not part of window.mastery: where labelled widgets were last drawn.
+  window.masteryTest = Object.freeze({
+    probe: (on) => { if (started) Module._mm_probe(on ? 1 : 0); },
+    items: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_probe_items())) : []),
+  });
+
+  window.addEventListener('error', (e) => {
+    if (!isReady && e.target && e.target.tagName === 'SCRIPT') {
+      showFailure('Mastery Map could not load', 'A part of the app could not be downloaded.');
+    }
+  }, true);
+
+  sizeCanvas();
+  progress(0.05, 'Downloading the app...');
+  const script = document.createElement('script');
+  script.src = 'mastery-map.js';
+  script.async = true;
+  script.onerror = () => showFailure('Mastery Map could not load', 'A part of the app could not be downloaded.',
+    'Check the internet connection and try again, or ask your teacher.');
+  document.body.appendChild(script);
+})();
