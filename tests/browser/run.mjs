@@ -138,6 +138,14 @@ class App {
     await this.page.keyboard.type(text, {delay: 15});
     await this.settle();
   }
+  // Polls for an item (a tap or a file arrives a few frames later); null after `ms`.
+  async waitFor(label, opts = {}, ms = 4000) {
+    for (const end = Date.now() + ms; Date.now() < end; await sleep(150)) {
+      const it = await this.find(label, opts);
+      if (it) return it;
+    }
+    return null;
+  }
   async state() { return this.page.evaluate(() => window.mastery.state()); }
   async shot(name) {
     const file = path.join(out, `${this.name}-${name}.png`);
@@ -309,10 +317,6 @@ await step('a photo from the device becomes image evidence with a thumbnail', as
   const photo = await page.screenshot({clip: {x: 0, y: 0, width: 320, height: 200}});  // any PNG will do
   await app.click('Map', {window: 'topbar'});
   await app.click('Ratio Reasoning', {window: 'Map'});   // the sample student is at Proficient
-  await page.evaluate(() => {
-    const click = HTMLInputElement.prototype.click;
-    HTMLInputElement.prototype.click = function () { console.log('INPUT CLICK', this.type, navigator.userActivation && navigator.userActivation.isActive); return click.call(this); };
-  });
   const chooser = page.waitForEvent('filechooser', {timeout: 5000});
   chooser.catch(() => {});
   await app.click('+ Photo', {window: 'Skill', nth: 1});
@@ -405,7 +409,7 @@ await step('HiDPI and touch: a crisp canvas and taps that work', async () => {
   check('the canvas has twice the CSS pixels', await p.evaluate(() => canvas.width === canvas.clientWidth * 2 && canvas.height === canvas.clientHeight * 2));
   await hd.shot('01-map');
   await hd.tap('My chart', {window: 'topbar'});
-  check('a tap opens the chart', !!(await hd.find('Subject', {window: 'My chart'})));
+  check('a tap opens the chart', !!(await hd.waitFor('Subject', {window: 'My chart'})));
   await hd.shot('02-chart');
   await ctx2.close();
 });
