@@ -76,10 +76,10 @@ if(EMSCRIPTEN)
   file(GLOB MASTERY_PATHWAY_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/pathways/*.json)
   file(GLOB MASTERY_RECORD_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/records/*.json)
   add_custom_command(TARGET mastery_web POST_BUILD
-    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/site/assets/pathways ${CMAKE_BINARY_DIR}/site/assets/records
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/site/pathways ${CMAKE_BINARY_DIR}/site/records
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_WEB_FILES} ${CMAKE_BINARY_DIR}/site/
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_PATHWAY_FILES} ${CMAKE_BINARY_DIR}/site/assets/pathways/
-    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_RECORD_FILES} ${CMAKE_BINARY_DIR}/site/assets/records/
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_PATHWAY_FILES} ${CMAKE_BINARY_DIR}/site/pathways/
+    COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_RECORD_FILES} ${CMAKE_BINARY_DIR}/site/records/
     COMMENT "Assembling the static site in ${CMAKE_BINARY_DIR}/site"
     VERBATIM)
 else()

@@ -12,6 +12,15 @@
   const loadingText = document.getElementById('loading-text');
   const barFill = document.getElementById('bar-fill');
   const bar = barFill.parentElement;
+  // scripts/dist stamps the build: app files are then fetched as name?v=<build> (a new
+  // version is never mixed with cached old files) and the service worker is used.
+  const buildMeta = document.querySelector('meta[name="mastery-build"]');
+  const build = buildMeta ? buildMeta.content : 'dev';
+  const versioned = (name) => (build === 'dev' ? name : name + '?v=' + encodeURIComponent(build));
+  // The single-file copy (dist/mastery-map.html) carries the app, its wasm and the bundled
+  // pathways inside the page: no requests at all, so it also runs from file://.
+  const inline = window.MASTERY_INLINE || null;
+  document.getElementById('fail-retry').addEventListener('click', () => location.reload());
   let started = false;   // the wasm runtime is up
   let isReady = false;   // the first frame with the app (or its error window) is drawn
 
@@ -200,8 +209,21 @@
     print: (t) => console.log(t),
     printErr: (t) => console.warn(t),
     locateFile: (path) => path,
+    masteryBundled: inline ? inline.files : null,
     instantiateWasm(imports, success) {
-      fetch('mastery-map.wasm', {credentials: 'same-origin'}).then(async (r) => {
+      if (inline) {
+        progress(0.5, 'Starting...');
+        const text = atob(inline.wasm);
+        const bytes = new Uint8Array(text.length);
+        for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+        WebAssembly.instantiate(bytes, imports).then((result) => success(result.instance, result.module)).catch((e) => {
+          showFailure('Mastery Map could not start', 'This copy of the app is damaged (' + (e && e.message || e) + ').',
+            'Ask your teacher for a fresh copy of the file.');
+        });
+        return {};
+      }
+      // Bytes, not instantiateStreaming: works with servers that send .wasm with a generic type.
+      fetch(versioned('mastery-map.wasm'), {credentials: 'same-origin'}).then(async (r) => {
         if (!r.ok) throw new Error('HTTP ' + r.status);
         const total = Number(r.headers.get('content-length')) || 0;
         let bytes;
@@ -288,10 +310,44 @@
     }
   }, true);
 
+  // --- offline copy and updates (service worker; only for a stamped build over http/s) --------
+  function offerUpdate(worker) {
+    const box = document.getElementById('update');
+    box.hidden = false;
+    document.getElementById('update-later').onclick = () => { box.hidden = true; };
+    document.getElementById('update-now').onclick = () => {
+      box.hidden = true;
+      // Leaving the page saves (pagehide); the new worker takes over, then the page reloads.
+      worker.postMessage({type: 'activate-update'});
+    };
+  }
+  if (!inline && build !== 'dev' && 'serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+    let reloading = false;
+    const hadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (!hadController || reloading) return;  // the first install needs no reload
+      reloading = true;
+      location.reload();
+    });
+    window.addEventListener('load', () => {
+      navigator.serviceWorker.register('sw.js').then((reg) => {
+        if (reg.waiting && navigator.serviceWorker.controller) offerUpdate(reg.waiting);
+        reg.addEventListener('updatefound', () => {
+          const w = reg.installing;
+          if (!w) return;
+          w.addEventListener('statechange', () => {
+            if (w.state === 'installed' && navigator.serviceWorker.controller) offerUpdate(w);
+          });
+        });
+      }).catch((e) => console.warn('Mastery Map: no offline copy (' + (e && e.message || e) + ')'));
+    });
+  }
+
   sizeCanvas();
   progress(0.05, 'Downloading the app...');
   const script = document.createElement('script');
-  script.src = 'mastery-map.js';
+  if (inline) script.textContent = document.getElementById('mastery-app-js').textContent;
+  else script.src = versioned('mastery-map.js');
   script.async = true;
   script.onerror = () => showFailure('Mastery Map could not load', 'A part of the app could not be downloaded.',
     'Check the internet connection and try again, or ask your teacher.');

@@ -17,9 +17,9 @@
 
 namespace mastery::app {
 
-inline constexpr const char* kIndexUrl = "assets/pathways/index.json";
-inline constexpr const char* kPathwayDir = "assets/pathways/";
-inline constexpr const char* kSampleRecordUrl = "assets/records/sample-record.json";
+inline constexpr const char* kIndexUrl = "pathways/index.json";
+inline constexpr const char* kPathwayDir = "pathways/";
+inline constexpr const char* kSampleRecordUrl = "records/sample-record.json";
 inline constexpr const char* kDefaultLearnerName = "Student";
 
 enum class StartPhase { loading, ready, failed };

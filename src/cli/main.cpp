@@ -11,6 +11,7 @@
 
 #ifdef MASTERY_HAVE_BADGES
 int badges_command(int argc, char** argv);  // badges.cpp
+int render_command(int argc, char** argv);  // render.cpp
 #endif
 
 namespace {
@@ -27,6 +28,7 @@ const char* kHelp =
 #ifdef MASTERY_HAVE_BADGES
     "  badges RECORD --out DIR   every earned level and stack as a baked Open Badges\n"
     "                     PNG and an SVG (see: mastery badges --help)\n"
+    "  render DESIGN --out FILE.png|FILE.svg   one badge design drawn as an image\n"
 #endif
     "  --help             this text\n"
     "\n"
@@ -169,6 +171,7 @@ int main(int argc, char** argv) {
     if (cmd == "summary") return summary(argc, argv);
 #ifdef MASTERY_HAVE_BADGES
     if (cmd == "badges") return badges_command(argc, argv);
+    if (cmd == "render") return render_command(argc, argv);
 #endif
     std::cerr << "mastery: unknown command \"" << cmd << "\"\n\n" << kHelp;
     return kUsage;

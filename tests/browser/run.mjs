@@ -351,7 +351,7 @@ await step('?pathway= opens another pathway of this site', async () => {
   const p2 = await ctx.newPage();
   watch(p2, 'pathway');
   const other = new App(p2, 'pathway');
-  await other.open('?pathway=assets/pathways/performance-assessment.json');
+  await other.open('?pathway=pathways/performance-assessment.json');
   const st = await other.state();
   check('the educator pathway is open', st && /perform/i.test(st.pathway.id + st.pathway.title), st && st.pathway.id);
   await other.shot('01-educator-map');

@@ -83,10 +83,10 @@ TEST_CASE("startup loads the index, then its default pathway, then makes a fresh
     app::NullServices services;
     app::Session s(services, fixed());
     s.start("");
-    REQUIRE(services.fetches == std::vector<std::string>{"assets/pathways/index.json"});
+    REQUIRE(services.fetches == std::vector<std::string>{"pathways/index.json"});
     s.on_fetched(1, true, read_file(source_path("assets/pathways/index.json")), "");
     REQUIRE(services.fetches.size() == 2);
-    CHECK(services.fetches[1] == "assets/pathways/middle-school-explorer.json");
+    CHECK(services.fetches[1] == "pathways/middle-school-explorer.json");
     CHECK(s.startup().phase == app::StartPhase::loading);
     s.on_fetched(2, true, read_file(source_path("assets/pathways/middle-school-explorer.json")), "");
     CHECK(s.startup().phase == app::StartPhase::ready);
@@ -102,7 +102,7 @@ TEST_CASE("startup loads the index, then its default pathway, then makes a fresh
     }
     SUBCASE("choosing another pathway starts a fresh record on it (undoable)") {
         s.choose_pathway("performance-assessment.json");
-        CHECK(services.fetches.back() == "assets/pathways/performance-assessment.json");
+        CHECK(services.fetches.back() == "pathways/performance-assessment.json");
         s.on_fetched(3, true, read_file(source_path("assets/pathways/performance-assessment.json")), "");
         CHECK(s.store()->record().pathway.id != "middle-school-explorer");
         CHECK(s.undo());
@@ -125,7 +125,7 @@ TEST_CASE("a ?pathway= address must stay on this site") {
     app::Session s(services, fixed());
     s.start("https://example.com/p.json");
     CHECK(s.startup().phase == app::StartPhase::failed);
-    CHECK(services.fetches == std::vector<std::string>{"assets/pathways/index.json"});  // nothing off-site was asked for
+    CHECK(services.fetches == std::vector<std::string>{"pathways/index.json"});  // nothing off-site was asked for
 }
 
 TEST_CASE("a pathway that cannot be downloaded or read shows why, and the index failing does not crash") {

@@ -84,7 +84,7 @@ TEST_CASE("the startup window shows while loading and the validator's messages w
     Harness h;
     SUBCASE("loading") {
         h.session().start("");
-        CHECK(h.services().fetches == std::vector<std::string>{"assets/pathways/index.json"});
+        CHECK(h.services().fetches == std::vector<std::string>{"pathways/index.json"});
         REQUIRE_NOTHROW(h.frames(2));
         CHECK(h.session().store() == nullptr);
     }

@@ -14,6 +14,13 @@ mergeInto(LibraryManager.library, {
       _free(p);
       _free(ep);
     }
+    // The single-file build (scripts/dist) carries the bundled pathways inside the page.
+    var bundled = Module['masteryBundled'];
+    if (bundled && Object.prototype.hasOwnProperty.call(bundled, url)) {
+      setTimeout(function() { answer(true, bundled[url], ''); }, 0);
+      return;
+    }
+    if (location.protocol === 'file:') { answer(false, '', 'this copy of the app opens only its own pathways'); return; }
     var target;
     try { target = new URL(url, document.baseURI); } catch (e) { answer(false, '', 'not a valid address'); return; }
     if (target.origin !== location.origin) { answer(false, '', 'not on this site'); return; }
