@@ -42,5 +42,16 @@ else
   echo "SKIPPED: the interop check (run: cd tests/interop && npm ci)"
 fi
 
+# `mastery render`: one design as PNG or SVG (scripts/dist makes the app icons this way)
+icon="$src/assets/app/icon.json"
+expect "render writes a PNG" 0 "icon.png (48 px)" -- "$bin" render "$icon" --size 48 --out "$tmp/icon.png"
+check "the PNG has the PNG signature and the asked size" bash -c "head -c 8 '$tmp/icon.png' | od -An -tx1 | tr -d ' \n' | grep -qx 89504e470d0a1a0a && [[ \$(od -An -tu1 -j16 -N8 '$tmp/icon.png' | tr -s ' ') == ' 0 0 0 48 0 0 0 48' ]]"
+expect "render writes an SVG" 0 "icon.svg" -- "$bin" render "$icon" --out "$tmp/icon.svg"
+check "the SVG is an svg element" grep -q "<svg" "$tmp/icon.svg"
+expect "render needs .png or .svg" 2 "--out FILE.png or FILE.svg" -- "$bin" render "$icon" --out "$tmp/icon.gif"
+printf '{"format": "mastery-map/badge", "version": 1, "layers": [{"type": "shape", "size": "big"}]}' > "$tmp/bad-design.json"
+expect "a bad design names the place" 1 "bad-design.json: /layers/0/size" -- "$bin" render "$tmp/bad-design.json" --out "$tmp/bad.png"
+check "nothing is written for a bad design" test ! -e "$tmp/bad.png"
+
 echo "badge CLI: $((checks - failures)) passed, $failures failed"
 [[ $failures -eq 0 ]]
