@@ -92,12 +92,31 @@ mastery::LearnerRecord large_record(const mastery::Pathway& p, std::size_t image
     return r;
 }
 
+bool write_file(const std::string& path, const std::string& text) {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) return false;
+    const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+    return std::fclose(f) == 0 && ok;
+}
+
 }  // namespace
 
-int main() {
+// core_bench            the micro-benchmarks, as JSON on stdout
+// core_bench --write D  writes D/large-pathway.json and D/large-record.json (the browser
+//                       benchmark opens them) and exits
+int main(int argc, char** argv) {
     auto p = large_pathway(2000);
     auto r = large_record(p, 1u << 20);  // text + ~1 MiB of images: a ~10 MB file
     std::string text = mastery::save_record(r);
+    if (argc == 3 && std::string(argv[1]) == "--write") {
+        const std::string dir = argv[2];
+        if (!write_file(dir + "/large-pathway.json", mastery::save_pathway(p)) || !write_file(dir + "/large-record.json", text)) {
+            std::fprintf(stderr, "core_bench: cannot write into %s\n", dir.c_str());
+            return 2;
+        }
+        std::printf("wrote %s/large-pathway.json and large-record.json (%zu bytes)\n", dir.c_str(), text.size());
+        return 0;
+    }
     std::vector<Figure> figures;
     figures.push_back(measure("progress_recompute_2000", 20, [&] { mastery::Progress pr(r); }));
     mastery::Progress pr(r);

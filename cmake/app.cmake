@@ -57,7 +57,7 @@ if(EMSCRIPTEN)
   target_link_libraries(mastery_web PRIVATE mastery_app)
   set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
                               PROPERTIES COMPILE_OPTIONS "-w")
-  set(_exports "_main,_malloc,_free,_mm_wake,_mm_frames,_mm_dispatch,_mm_export,_mm_import,_mm_fetched,_mm_image_picked,_mm_record_picked,_mm_thumbnail_ready,_mm_thumbnail_failed,_mm_pinch,_mm_touch,_mm_probe,_mm_probe_items,_mm_ready,_mm_clipboard_cached,_mm_text")
+  set(_exports "_main,_malloc,_free,_mm_wake,_mm_frames,_mm_dispatch,_mm_export,_mm_import,_mm_fetched,_mm_image_picked,_mm_record_picked,_mm_thumbnail_ready,_mm_thumbnail_failed,_mm_pinch,_mm_touch,_mm_probe,_mm_probe_items,_mm_ready,_mm_clipboard_cached,_mm_text,_mm_frame_times")
   target_link_options(mastery_web PRIVATE
     -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sENVIRONMENT=web -sEXIT_RUNTIME=0
@@ -82,6 +82,22 @@ if(EMSCRIPTEN)
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_RECORD_FILES} ${CMAKE_BINARY_DIR}/site/records/
     COMMENT "Assembling the static site in ${CMAKE_BINARY_DIR}/site"
     VERBATIM)
+  # The benchmark's floor (scripts/bench): ImGui "hello" with the same flags. Not built by default.
+  add_executable(imgui_hello EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/hello/main.cpp
+    ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  set_target_properties(imgui_hello PROPERTIES OUTPUT_NAME hello SUFFIX ".js" RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/bench-hello)
+  target_include_directories(imgui_hello PRIVATE ${IMGUI_DIR}/backends)
+  target_link_libraries(imgui_hello PRIVATE imgui)
+  target_link_options(imgui_hello PRIVATE
+    -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
+    -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sENVIRONMENT=web -sEXIT_RUNTIME=0
+    "-sEXPORTED_FUNCTIONS=[_main,_hello_wake,_hello_frames,_hello_frame_times]"
+    "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString]")
+  if(MASTERY_HAVE_FONTS)
+    add_dependencies(imgui_hello mastery_fonts)
+    target_link_options(imgui_hello PRIVATE --embed-file ${MASTERY_FONT_DIR}@/fonts)
+  endif()
+  configure_file(${CMAKE_SOURCE_DIR}/bench/hello/index.html ${CMAKE_BINARY_DIR}/bench-hello/index.html COPYONLY)
 else()
   # --- native: headless ImGui tests of every view ---------------------------------------------
   file(GLOB MASTERY_UI_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/ui/*.cpp)

@@ -302,6 +302,10 @@
   window.masteryTest = Object.freeze({
     probe: (on) => { if (started) Module._mm_probe(on ? 1 : 0); },
     items: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_probe_items())) : []),
+    // CPU ms inside each frame since the last call (scripts/bench).
+    frameTimes: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_frame_times())) : []),
+    // Bytes of WebAssembly memory now (it only grows).
+    memory: () => (started && Module.HEAPU8 ? Module.HEAPU8.length : 0),
   });
 
   window.addEventListener('error', (e) => {

@@ -19,6 +19,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 // ImGui's checks (imconfig_mastery.hpp): a console error, which the browser tests catch.
 void mastery_imgui_check_failed(const char* expression, const char* file, int line) {
@@ -73,11 +74,17 @@ void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
     if (data->WantVisible) mastery_js_text_input(1, data->InputPos.x, data->InputPos.y, data->InputLineHeight);
 }
 
+// CPU time inside each frame (ImGui + GL submission), for scripts/bench; the browser's own
+// frame interval would measure the software rasteriser, not the app.
+std::vector<float> g_frame_ms;
+std::string g_frame_json;
+
 void draw_frame() {
     WebApp& a = *g_app;
     int width = 0, height = 0;
     emscripten_get_canvas_element_size(kCanvas, &width, &height);
     if (width < 1 || height < 1) return;
+    const double started = emscripten_get_now();
     sync_scale_and_theme();
 
     const double now = emscripten_get_now() / 1000.0;
@@ -102,6 +109,7 @@ void draw_frame() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++a.frames;
+    if (g_frame_ms.size() < 100000) g_frame_ms.push_back(static_cast<float>(emscripten_get_now() - started));
 
     if (io.WantTextInput != g_text_input) {
         g_text_input = io.WantTextInput;
@@ -155,6 +163,24 @@ void set_clipboard(void*, const char* text) {
 }  // namespace
 
 WebApp& app() { return *g_app; }
+
+}  // namespace mastery::web
+
+// Test and benchmark support: the frame times (ms) since the last call, as a JSON array.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* mm_frame_times() {
+    using mastery::web::g_frame_ms;
+    std::string& out = mastery::web::g_frame_json;
+    out = "[";
+    for (std::size_t i = 0; i < g_frame_ms.size(); ++i) {
+        if (i) out += ',';
+        out += std::to_string(g_frame_ms[i]);
+    }
+    out += ']';
+    g_frame_ms.clear();
+    return out.c_str();
+}
+
+namespace mastery::web {
 
 void wake() {
     g_settle_until = emscripten_get_now() + kSettleSeconds * 1000.0;
