@@ -4,7 +4,7 @@
 // flags, measured in the same run). Writes build/bench/results.json and results.md and
 // prints the table and which budgets pass. Timings live here, never in the test suite.
 //
-// Usage: node bench/web-bench.mjs [--runs N]   (after scripts/bench has built everything)
+// Usage: node bench/web-bench.mjs [--runs N] [--site DIR]   (after scripts/bench has built everything)
 import {createRequire} from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,7 +24,8 @@ const kArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
   '--use-gl=swiftshader', '--enable-unsafe-swiftshader'];
 const outDir = path.join(root, 'build/bench');
-const site = path.join(root, 'build/web/site');
+const siteArg = process.argv.indexOf('--site');  // another build of the site, to compare flags
+const site = siteArg > 0 ? path.resolve(process.argv[siteArg + 1]) : path.join(root, 'build/web/site');
 const helloSite = path.join(root, 'build/web/bench-hello');
 for (const f of [path.join(site, 'index.html'), path.join(helloSite, 'hello.js'), path.join(outDir, 'large-record.json')]) {
   if (!fs.existsSync(f)) { console.error(`web-bench: missing ${f} (run scripts/bench)`); process.exit(2); }
