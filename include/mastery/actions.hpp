@@ -76,23 +76,41 @@ struct UpdateResult {
 UpdateResult update(const LearnerRecord& record, const Action& action);
 
 // Undo/redo over applied actions (snapshots of the document; bounded).
+// Roughly how many bytes a record takes in memory (texts, attachments, the pathway copy).
+std::size_t approx_bytes(const LearnerRecord& r);
+
+// Undo/redo keeps whole records. It holds at most `max_depth` steps back and, so a record
+// with many photos cannot exhaust the tab's memory, drops the oldest steps while the kept
+// ones take more than `max_bytes` (approx_bytes); the latest step back always stays, so
+// an import or a change can be undone at least once.
 class History {
 public:
-    explicit History(LearnerRecord initial, std::size_t max_depth = 100);
+    explicit History(LearnerRecord initial, std::size_t max_depth = 100, std::size_t max_bytes = std::size_t(48) << 20);
     const LearnerRecord& present() const { return m_present; }
-    UpdateResult apply(const Action& action);  // on success becomes the present, clears redo
+    // On success the new record becomes the present (the result's `record` is then left
+    // empty: read present()), and redo is cleared.
+    UpdateResult apply(const Action& action);
     void replace(LearnerRecord record);        // e.g. an import: clears undo and redo
     bool can_undo() const { return !m_past.empty(); }
     bool can_redo() const { return !m_future.empty(); }
     bool undo();
     bool redo();
     std::size_t revision() const { return m_revision; }  // bumps on every change
+    std::size_t undo_steps() const { return m_past.size(); }
+    std::size_t redo_steps() const { return m_future.size(); }
 
 private:
+    struct Kept {
+        LearnerRecord record;
+        std::size_t bytes = 0;
+    };
+    void trim();
+
     LearnerRecord m_present;
-    std::vector<LearnerRecord> m_past;
-    std::vector<LearnerRecord> m_future;
+    std::vector<Kept> m_past;
+    std::vector<Kept> m_future;
     std::size_t m_max_depth;
+    std::size_t m_max_bytes;
     std::size_t m_revision = 0;
 };
 

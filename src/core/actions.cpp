@@ -566,15 +566,50 @@ UpdateResult update(const LearnerRecord& record, const Action& action) {
 
 // --- history ------------------------------------------------------------------------------
 
-History::History(LearnerRecord initial, std::size_t max_depth) : m_present(std::move(initial)), m_max_depth(max_depth) {}
+std::size_t approx_bytes(const LearnerRecord& r) {
+    std::size_t n = sizeof(LearnerRecord) + r.learner_name.size();
+    for (const Competency& c : r.pathway.competencies) {
+        n += sizeof(Competency) + c.id.size() + c.title.size() + c.statement.size() + c.code.size();
+        for (const LevelDef& l : c.levels) {
+            n += sizeof(LevelDef);
+            for (const auto& k : l.criteria) n += sizeof(k) + k.id.size() + k.text.size();
+        }
+    }
+    for (const LevelWork& w : r.work) {
+        n += sizeof(LevelWork);
+        for (const Evidence& e : w.evidence) n += sizeof(Evidence) + e.text.size() + e.url.size() + e.bytes.size();
+        for (const Review& v : w.reviews) n += sizeof(Review) + v.feedback.size() + v.decisions.size() * 64;
+        n += w.submissions.size() * sizeof(Submission);
+    }
+    n += r.activity.size() * 96 + r.badge_designs.dump().size();
+    return n;
+}
+
+History::History(LearnerRecord initial, std::size_t max_depth, std::size_t max_bytes)
+    : m_present(std::move(initial)), m_max_depth(max_depth), m_max_bytes(max_bytes) {}
+
+void History::trim() {
+    auto total = [this] {
+        std::size_t t = 0;
+        for (const Kept& k : m_past) t += k.bytes;
+        for (const Kept& k : m_future) t += k.bytes;
+        return t;
+    };
+    while (m_past.size() > m_max_depth) m_past.erase(m_past.begin());
+    // the far end of redo goes first, then the oldest undo steps; the latest undo stays
+    while (!m_future.empty() && total() > m_max_bytes) m_future.erase(m_future.begin());
+    while (m_past.size() > 1 && total() > m_max_bytes) m_past.erase(m_past.begin());
+}
 
 UpdateResult History::apply(const Action& action) {
     UpdateResult res = update(m_present, action);
     if (!res.ok || !res.changed) return res;
-    m_past.push_back(std::move(m_present));
-    if (m_past.size() > m_max_depth) m_past.erase(m_past.begin());
-    m_present = res.record;
+    const std::size_t bytes = approx_bytes(m_present);
+    m_past.push_back({std::move(m_present), bytes});
+    m_present = std::move(res.record);
+    res.record = LearnerRecord{};
     m_future.clear();
+    trim();
     ++m_revision;
     return res;
 }
@@ -588,8 +623,9 @@ void History::replace(LearnerRecord record) {
 
 bool History::undo() {
     if (m_past.empty()) return false;
-    m_future.push_back(std::move(m_present));
-    m_present = std::move(m_past.back());
+    const std::size_t bytes = approx_bytes(m_present);
+    m_future.push_back({std::move(m_present), bytes});
+    m_present = std::move(m_past.back().record);
     m_past.pop_back();
     ++m_revision;
     return true;
@@ -597,8 +633,9 @@ bool History::undo() {
 
 bool History::redo() {
     if (m_future.empty()) return false;
-    m_past.push_back(std::move(m_present));
-    m_present = std::move(m_future.back());
+    const std::size_t bytes = approx_bytes(m_present);
+    m_past.push_back({std::move(m_present), bytes});
+    m_present = std::move(m_future.back().record);
     m_future.pop_back();
     ++m_revision;
     return true;

@@ -191,3 +191,33 @@ TEST_CASE("undo and redo walk through applied actions") {
     CHECK(h.apply(*add.value).ok);
     CHECK_FALSE(h.can_redo());
 }
+
+TEST_CASE("undo keeps at most a memory budget of records, and always the latest step") {
+    // Each photo is 1 MB; the budget is 3 MB: a student with many photos cannot fill the tab.
+    mastery::History h(test::record(), 100, std::size_t(3) << 20);
+    std::string photo(1 << 20, 'x');
+    for (int i = 0; i < 6; ++i) {
+        auto a = mastery::action_from_json({{"type", "add_evidence"}, {"competency", "graphs"}, {"level", 1}, {"kind", "image"},
+                                            {"mime", "image/png"}, {"data", mastery::base64_encode(std::vector<std::uint8_t>(photo.begin(), photo.end()))}});
+        REQUIRE_MESSAGE(a.ok(), a.first_error());
+        auto r = h.apply(*a.value);
+        REQUIRE_MESSAGE(r.ok, r.error);
+        CHECK(r.record == mastery::LearnerRecord{});  // the new record lives in present() only
+    }
+    CHECK(h.present().work[0].evidence.size() == 6);
+    CHECK(h.undo_steps() >= 1);
+    CHECK(h.undo_steps() < 6);  // older steps were dropped to stay within 3 MB
+    std::size_t kept = 0;
+    while (h.undo()) ++kept;
+    CHECK(kept >= 1);
+    CHECK(h.present().work.empty() == false);  // the oldest kept step still has some photos
+    CHECK(h.present().work[0].evidence.size() == 6 - kept);
+
+    // and one step back is always kept, even when a single record is over the budget
+    mastery::History tiny(test::record(), 100, 1);
+    auto rename = mastery::action_from_json({{"type", "set_learner_name"}, {"name", "Kit"}});
+    CHECK(tiny.apply(*rename.value).ok);
+    CHECK(tiny.undo_steps() == 1);
+    CHECK(tiny.undo());
+    CHECK(tiny.present().learner_name == "Robin");
+}
