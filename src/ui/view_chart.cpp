@@ -17,6 +17,8 @@ using app::tr;
 
 namespace {
 
+constexpr std::size_t kClipRows = 150;  // above this many rows, skip the ones far off screen
+
 struct Group {
     std::string title;
     const Stack* stack = nullptr;
@@ -112,24 +114,51 @@ void ChartView::draw(ViewContext& ctx) {
             ImGui::PopFont();
         }
 
+        // Large pathways (thousands of rows): rows well outside the visible part of the table
+        // are not submitted; one empty row of their summed height keeps the scroll range.
+        const std::vector<Group> groups = groups_of(p, by_stack);
+        std::size_t row_count = 0;
+        for (const Group& g : groups) row_count += g.rows.size() + 1;
+        const bool clip = row_count > kClipRows;
+        const float header_h = ImGui::GetFrameHeight() * 1.3f;
+        const float view_top = ImGui::GetScrollY() - row_h, view_bottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() + row_h;
+        // (below the frozen header row ImGui places the cursor at the scrolled top: undo that)
+        float row_y = ImGui::GetCursorPosY() - ImGui::GetScrollY(), skipped = 0;
+        auto visible = [&](float h) {
+            const bool on = !clip || (row_y + h >= view_top && row_y <= view_bottom);
+            row_y += h;
+            if (!on) {
+                skipped += h;
+                return false;
+            }
+            if (skipped > 0) {
+                ImGui::TableNextRow(0, skipped);
+                skipped = 0;
+            }
+            return true;
+        };
+
         int group_id = 0;
-        for (const Group& group : groups_of(p, by_stack)) {
+        for (const Group& group : groups) {
             ImGui::PushID(group_id++);
-            ImGui::TableNextRow(0, ImGui::GetFrameHeight() * 1.3f);
-            ImGui::TableSetColumnIndex(0);
-            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, fade(pal.lane_bg, 0.9f));
-            ImGui::PushFont(fonts().bold);
-            ImGui::AlignTextToFramePadding();
-            ImGui::TextUnformatted(group.title.empty() ? "-" : group.title.c_str());
-            ImGui::PopFont();
-            if (group.stack) {
-                const StackProgress& sp = ctx.progress.stack(group.stack->id);
-                ImGui::TableSetColumnIndex(1);
+            if (visible(header_h)) {
+                ImGui::TableNextRow(0, header_h);
+                ImGui::TableSetColumnIndex(0);
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, fade(pal.lane_bg, 0.9f));
+                ImGui::PushFont(fonts().bold);
                 ImGui::AlignTextToFramePadding();
-                if (sp.complete) status_tag(Status::earned, true);
-                else ImGui::TextUnformatted(fmt(S::plan_stack_fmt, sp.done, sp.required));
+                ImGui::TextUnformatted(group.title.empty() ? "-" : group.title.c_str());
+                ImGui::PopFont();
+                if (group.stack) {
+                    const StackProgress& sp = ctx.progress.stack(group.stack->id);
+                    ImGui::TableSetColumnIndex(1);
+                    ImGui::AlignTextToFramePadding();
+                    if (sp.complete) status_tag(Status::earned, true);
+                    else ImGui::TextUnformatted(fmt(S::plan_stack_fmt, sp.done, sp.required));
+                }
             }
             for (const auto& [ci, needed_level] : group.rows) {
+                if (!visible(row_h)) continue;
                 const Competency& c = p.competencies[ci];
                 ImGui::PushID(ci);
                 ImGui::TableNextRow(0, row_h);
@@ -190,6 +219,7 @@ void ChartView::draw(ViewContext& ctx) {
             }
             ImGui::PopID();
         }
+        if (skipped > 0) ImGui::TableNextRow(0, skipped);
         ImGui::EndTable();
     }
     ImGui::End();

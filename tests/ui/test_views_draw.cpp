@@ -5,6 +5,8 @@
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
+#include <imgui_internal.h>
+
 #include <doctest/doctest.h>
 
 using namespace mastery;
@@ -117,4 +119,42 @@ TEST_CASE("the UI font has every character a student may type or the views draw"
         CAPTURE(c);
         CHECK(ui::fonts().regular->FindGlyphNoFallback(c) != nullptr);
     }
+}
+
+TEST_CASE("a 2,000-competency pathway: every page draws, the chart submits only rows near the screen") {
+    Pathway p;
+    p.id = "large";
+    p.title = "Large";
+    p.scale = {"One", "Two", "Three", "Four"};
+    for (int i = 0; i < 2000; ++i) {
+        Competency c;
+        c.id = "c" + std::to_string(i);
+        c.title = "Skill " + std::to_string(i);
+        c.statement = "I can do skill " + std::to_string(i);
+        c.subject = i % 2 ? "Science" : "Math";
+        for (int l = 0; l < 4; ++l) c.levels.push_back({{{"c1", "I explain it"}}, {}, {}, 0});
+        if (i % 50) c.prerequisites.push_back({"c" + std::to_string(i - 1), 1});
+        p.competencies.push_back(std::move(c));
+    }
+    Harness h;
+    h.session().start_with_pathway_text("large.json", save_pathway(p));
+    REQUIRE(h.session().store() != nullptr);
+    for (Page page : {Page::map, Page::chart, Page::plan, Page::settings}) {
+        CAPTURE(static_cast<int>(page));
+        h.session().ui().page = page;
+        REQUIRE_NOTHROW(h.frames(3));  // 16-bit draw indices would overflow if everything were submitted
+    }
+    h.open(Page::chart);
+    const int cells = h.shell().chart.drawn_cells;
+    CHECK(cells > 0);
+    CHECK(cells < 200);  // of 8,000
+    CHECK(h.has("Skill 0 \xc2\xb7 One", "My chart"));
+    CHECK_FALSE(h.has("Skill 1999 \xc2\xb7 One", "My chart"));
+    // scrolled to the end, the last rows are there (the skipped rows keep the scroll range)
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (ImGuiWindow* w : g.Windows)
+        if (w->Active && w->ScrollMax.y > 0 && std::string(w->RootWindow->Name).rfind("My chart", 0) == 0) ImGui::SetScrollY(w, w->ScrollMax.y);
+    h.frames(3);
+    CHECK(h.has("Skill 1999 \xc2\xb7 Four", "My chart"));
+    CHECK(h.shell().chart.drawn_cells < 200);
 }
