@@ -2,7 +2,9 @@
 // blank canvas), shows download progress, sizes the canvas in device pixels, wakes the
 // app on input (it draws nothing while idle), feeds IME/on-screen-keyboard text through a
 // hidden textarea, turns touches into mouse input and pinches into zoom, caches pasted
-// text for ImGui, and exposes window.mastery (docs/WEB-API.md). No network beyond this site.
+// text for ImGui, keeps the record on this device (autosave through web/storage.js, see
+// docs/PERSISTENCE.md), opens dropped files, and exposes window.mastery (docs/WEB-API.md).
+// No network beyond this site.
 (function () {
   'use strict';
 
@@ -191,6 +193,128 @@
     window.addEventListener(type, onTouch, {capture: true, passive: false});
   }
 
+  // --- work files: picked or dropped, refused over the size limit before reading -----------
+  const kMaxFileBytes = 64 * 1024 * 1024;  // keep in step with mastery::Limits::max_bytes
+  function openFile(purpose, file) {
+    if (!started || !file) return;
+    if (file.size > kMaxFileBytes) {
+      withString(file.name || '', (n) => Module._mm_file_too_big(n, file.size));
+      return;
+    }
+    file.arrayBuffer().then((buffer) => {
+      const bytes = new Uint8Array(buffer);
+      const p = Module._malloc(bytes.length + 1);
+      Module.HEAPU8.set(bytes, p);
+      Module.HEAPU8[p + bytes.length] = 0;
+      try { withString(file.name || '', (n) => Module._mm_file(purpose, n, p, bytes.length)); } finally { Module._free(p); }
+    }).catch((e) => console.warn('Mastery Map: could not read the file:', e));
+  }
+  canvas.addEventListener('dragover', (e) => {
+    if (e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files')) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
+  });
+  canvas.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+    if (file) openFile(0, file);
+    wake();
+  });
+
+  // --- the record on this device (docs/PERSISTENCE.md) -------------------------------------
+  // The app asks for its slot's record at startup, reports each change (saved here after
+  // 300 ms of quiet, and at once when the page is hidden or closed), and hears back whether
+  // each save worked. One tab per slot writes (a Web Lock); another tab only looks, and
+  // takes over (reloads) when the writing tab closes.
+  const persist = {
+    slot: null,        // "default" or the ?pathway= address
+    id: null,          // the stored record's id
+    claimed: new Set(),
+    readOnly: false,
+    timer: 0,
+    pointer: (slot) => 'mastery-map/current/' + slot,  // localStorage: slot -> record id
+    deliver(entry, fromBackup) {
+      if (!started) return;
+      if (entry && typeof entry.text === 'string') {
+        withString(entry.text, (p) => Module._mm_stored(1, p, Module.lengthBytesUTF8(entry.text), fromBackup ? 1 : 0));
+      } else {
+        Module._mm_stored(0, 0, 0, fromBackup ? 1 : 0);
+      }
+    },
+    async loadStored(slot) {
+      const store = window.masteryStorage;
+      this.slot = slot;
+      let mine = true;
+      if (store && !this.claimed.has(slot)) {
+        try { mine = await store.claim('slot:' + slot); } catch (e) { mine = true; }
+      }
+      if (mine) this.claimed.add(slot);
+      this.readOnly = !mine;
+      Module._mm_read_only(mine ? 0 : 1);
+      if (!mine) this.waitForTurn(slot);
+      let id = null;
+      try { id = localStorage.getItem(this.pointer(slot)); } catch (e) { id = null; }
+      this.id = id;
+      let entry = null;
+      if (id && store) {
+        try { entry = await store.load(id); } catch (e) { console.warn('Mastery Map: stored work could not be read:', e && e.message); }
+      }
+      this.deliver(entry, false);
+      if (mine && store) store.persist();  // ask the browser not to evict us; never throws
+    },
+    // When the tab that writes closes, this one takes over with the latest saved work.
+    waitForTurn(slot) {
+      if (!navigator.locks) return;
+      navigator.locks.request('mastery-record:slot:' + slot, () => {
+        location.reload();
+        return new Promise(() => {});
+      }).catch(() => {});
+    },
+    async quarantine(slot, reason) {
+      let entry = null;
+      try { if (this.id) entry = await window.masteryStorage.quarantineAndRestore(this.id, reason); } catch (e) { entry = null; }
+      this.deliver(entry, true);
+    },
+    changed() {
+      if (this.readOnly) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => { this.timer = 0; if (started) Module._mm_save_now(); }, 300);
+    },
+    flush() {
+      if (this.readOnly || !started) return;
+      clearTimeout(this.timer);
+      this.timer = 0;
+      Module._mm_save_now();
+    },
+    async save(slot, id, text) {
+      let error = '';
+      try {
+        if (!window.masteryStorage) throw new Error('UnknownError');
+        await window.masteryStorage.save(id, text);
+        this.id = id;
+        try { localStorage.setItem(this.pointer(slot), id); } catch (e) { /* the record is saved; only the pointer is not */ }
+      } catch (e) {
+        error = (e && e.message) || 'UnknownError';
+      }
+      if (!started) return;
+      withString(error, (p) => Module._mm_saved(error ? 0 : 1, p));
+      wake();
+    },
+    async downloadSetAside() {
+      let all = [];
+      try { all = await window.masteryStorage.quarantined(); } catch (e) { all = []; }
+      const mine = all.filter((q) => !this.id || q.id === this.id);
+      const newest = mine[mine.length - 1];
+      if (!newest) return;
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([newest.text], {type: 'text/plain'}));
+      a.download = 'mastery-map-data-that-did-not-open-' + String(newest.set_aside_at || '').slice(0, 10) + '.txt';
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    },
+  };
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') persist.flush(); });
+  window.addEventListener('pagehide', () => persist.flush());
+
   // --- the Emscripten module --------------------------------------------------------------------
   let resolveReady;
   const ready = new Promise((resolve) => { resolveReady = resolve; });
@@ -251,6 +375,8 @@
       if (active && document.activeElement !== textInput) textInput.focus({preventScroll: true});
       if (!active && document.activeElement === textInput) textInput.blur();
     },
+    masteryPersist: persist,
+    masteryOpenFile: openFile,
     masteryClipboardWrite(text) {
       try {
         if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
@@ -275,6 +401,8 @@
       if (!started) return {ok: false, error: 'the app is still loading'};
       return callJson(Module._mm_import, String(text));
     },
+    saveState: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_save_state())) : null),
+    flush: () => persist.flush(),
   });
   // Test support, not part of window.mastery: where labelled widgets were last drawn.
   window.masteryTest = Object.freeze({
