@@ -252,6 +252,7 @@
       if (!mine) this.waitForTurn(slot);
       let id = null;
       try { id = localStorage.getItem(this.pointer(slot)); } catch (e) { id = null; }
+      if (mine && store) id = await this.applyLastChance(slot, id);
       this.id = id;
       let entry = null;
       if (id && store) {
@@ -259,6 +260,33 @@
       }
       this.deliver(entry, false);
       if (mine && store) store.persist();  // ask the browser not to evict us; never throws
+    },
+    // A copy written synchronously on pagehide (an IndexedDB save started while the page
+    // unloads may never finish) becomes the stored record through the normal atomic save,
+    // so a damaged copy is set aside like any other stored data. Returns the record id.
+    async applyLastChance(slot, id) {
+      let copy = null;
+      try { copy = JSON.parse(localStorage.getItem(this.lastChance(slot)) || 'null'); } catch (e) { copy = null; }
+      if (!copy || typeof copy.id !== 'string' || typeof copy.text !== 'string') return id;
+      try {
+        await window.masteryStorage.save(copy.id, copy.text);
+        localStorage.setItem(this.pointer(slot), copy.id);
+        localStorage.removeItem(this.lastChance(slot));
+        return copy.id;
+      } catch (e) {
+        return id;  // storage refuses: keep the copy for the next start
+      }
+    },
+    lastChance: (slot) => 'mastery-map/unsaved/' + slot,
+    // pagehide: a synchronous copy of unsaved work in localStorage, then the normal save.
+    leave() {
+      if (this.readOnly || !started || !this.slot) return;
+      const text = Module.UTF8ToString(Module._mm_unsaved());
+      if (text) {
+        const id = Module.UTF8ToString(Module._mm_record_id());
+        try { localStorage.setItem(this.lastChance(this.slot), JSON.stringify({id, text})); } catch (e) { /* too big or disabled: the save below still tries */ }
+      }
+      this.flush();
     },
     // When the tab that writes closes, this one takes over with the latest saved work.
     waitForTurn(slot) {
@@ -290,7 +318,12 @@
         if (!window.masteryStorage) throw new Error('UnknownError');
         await window.masteryStorage.save(id, text);
         this.id = id;
-        try { localStorage.setItem(this.pointer(slot), id); } catch (e) { /* the record is saved; only the pointer is not */ }
+        try {
+          localStorage.setItem(this.pointer(slot), id);
+          // the pagehide copy is no longer needed once storage holds that same text
+          const copy = localStorage.getItem(this.lastChance(slot));
+          if (copy && JSON.parse(copy).text === text) localStorage.removeItem(this.lastChance(slot));
+        } catch (e) { /* the record is saved; only the pointer is not */ }
       } catch (e) {
         error = (e && e.message) || 'UnknownError';
       }
@@ -313,7 +346,7 @@
     },
   };
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') persist.flush(); });
-  window.addEventListener('pagehide', () => persist.flush());
+  window.addEventListener('pagehide', () => persist.leave());
 
   // --- the Emscripten module --------------------------------------------------------------------
   let resolveReady;

@@ -48,7 +48,7 @@ namespace mastery::app {
     X(save_saved, "Saved")                                                                           \
     X(save_saving, "Saving...")                                                                      \
     X(save_failed, "Not saved!")                                                                     \
-    X(save_read_only, "Only looking")                                                                \
+    X(save_read_only, "View only")                                                                   \
     X(save_not_here, "Not kept on this device")                                                      \
     X(save_saved_tip, "Your work is saved on this device. Save it to a file too, to keep a copy safe.") \
     X(save_failed_tip, "Your latest changes are only in this tab. Save your work to a file so nothing is lost.") \
@@ -72,7 +72,7 @@ namespace mastery::app {
     X(import_replace, "Yes, replace my work")                                                        \
     X(import_add_reviews, "Yes, add the reviews")                                                    \
     X(import_undo_hint, "You can change your mind afterwards: More > Undo brings your work back.")   \
-    X(import_save_first, "Tip: save your work to a file first, to keep a copy.")                     \
+    X(import_save_first, "Save my work to a file first")                     \
     X(import_reviews_from_fmt, "Reviewed by: %s")                                                    \
     X(import_reviews_new_one, "1 new review")                                                        \
     X(import_reviews_new_fmt, "%d new reviews")                                                      \

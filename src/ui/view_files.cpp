@@ -110,7 +110,7 @@ float FilesView::draw_notices(app::Session& s, ViewContext& ctx, float top) {
 }
 
 // [SECTION] dialogs
-void FilesView::draw_dialogs(app::Session& s, ViewContext&) {
+void FilesView::draw_dialogs(app::Session& s, ViewContext& ctx) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float width = std::min(vp->Size.x * 0.92f, em() * 34);
 
@@ -131,12 +131,11 @@ void FilesView::draw_dialogs(app::Session& s, ViewContext&) {
                 ImGui::TextWrapped("%s", line.c_str());
             }
             ImGui::Spacing();
-            if (!pending->is_reviews) {
-                text_muted(tr(S::import_undo_hint));
-                text_muted(tr(S::import_save_first));
-            }
+            if (!pending->is_reviews) text_muted(tr(S::import_undo_hint));
             ImGui::PopTextWrapPos();
             ImGui::Spacing();
+            // a copy of the work that would be replaced, without leaving the dialog
+            if (!pending->is_reviews && ctx.commands.export_record && ImGui::Button(tr(S::import_save_first))) ctx.commands.export_record();
             bool close = false;
             if (primary_button(tr(pending->is_reviews ? S::import_add_reviews : S::import_replace))) {
                 s.confirm_import();

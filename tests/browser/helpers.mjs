@@ -105,8 +105,24 @@ export class App {
       return it && !it.clipped ? it : null;
     }, ms);
   }
+  // Finds the item, scrolling the page (wheel) when it is below or above the window.
+  async reveal(label, opts = {}, ms = 15000) {
+    const end = Date.now() + ms;
+    for (let attempt = 0; Date.now() < end; attempt++) {
+      const it = await this.find(label, opts);
+      if (it && !it.clipped) return it;
+      if (it || attempt > 3) {
+        await this.page.mouse.move(640, 500);
+        await this.page.mouse.wheel(0, attempt % 24 < 14 ? 200 : -200);
+      } else {
+        await this.page.mouse.move(3 + (attempt % 4), 795);  // input makes a frame
+      }
+      await sleep(200);
+    }
+    throw new Error(`"${label}" is not on screen${opts.window ? ' in ' + opts.window : ''}`);
+  }
   async click(label, opts = {}) {
-    const it = await this.waitFor(label, opts);
+    const it = await this.reveal(label, opts);
     await this.page.mouse.move(it.x, it.y, {steps: 2});
     await this.settle(120);
     await this.page.mouse.click(it.x, it.y);

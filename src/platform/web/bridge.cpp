@@ -79,6 +79,19 @@ EMSCRIPTEN_KEEPALIVE void mm_stored(int found, const char* data, int len, int fr
 
 EMSCRIPTEN_KEEPALIVE void mm_save_now() { app().session.save_now(); }
 
+// On pagehide: the record's text when it has changes storage has not confirmed ("" when
+// none), and its id, for the page's synchronous last-chance copy (docs/PERSISTENCE.md).
+EMSCRIPTEN_KEEPALIVE const char* mm_unsaved() {
+    auto& s = app().session;
+    g_result = s.has_unsaved_changes() && !s.saving().read_only && s.own_store() ? s.own_store()->export_record() : std::string();
+    return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mm_record_id() {
+    g_result = app().session.own_store() ? app().session.own_store()->record().id : std::string();
+    return g_result.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE void mm_saved(int ok, const char* error_name) {
     app().session.on_saved(ok != 0, error_name ? error_name : "");
     wake();
