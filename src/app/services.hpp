@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,10 @@ public:
     virtual void save_record(const std::string& slot, const std::string& record_id, const std::string& text) = 0;
     // The raw data that was set aside, as a download.
     virtual void download_set_aside() = 0;
+    // When a record was last saved to a file on this device ("" = never): for the gentle
+    // "save a copy" reminder. Device-local, never in the record.
+    virtual std::string last_export(const std::string& record_id) = 0;
+    virtual void remember_export(const std::string& record_id, const std::string& at) = 0;
 };
 
 // Does nothing; records what was asked. For tests and for drawing without a platform.
@@ -76,6 +81,9 @@ public:
     void record_changed() override { ++changes; }
     void save_record(const std::string&, const std::string&, const std::string& text) override { saves.push_back(text); }
     void download_set_aside() override { ++set_aside_downloads; }
+    std::map<std::string, std::string> exports;          // record id -> when last exported
+    std::string last_export(const std::string& id) override { return exports.count(id) ? exports[id] : std::string(); }
+    void remember_export(const std::string& id, const std::string& at) override { exports[id] = at; }
 };
 
 // Only http:// and https:// links are ever opened.

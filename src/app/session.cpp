@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+#include <cstdio>
 #include <random>
 
 namespace mastery::app {
@@ -133,7 +135,7 @@ void Session::on_fetched(int request_id, bool ok, std::string_view text, const s
         case Want::pathway: adopt_pathway(url, text, false); return;
         case Want::pathway_switch: adopt_pathway(url, text, true); return;
         case Want::sample_record: {
-            if (!refuse_if_read_only().empty()) { m_ui.say(refuse_if_read_only(), true); return; }
+            if (!refuse_if_read_only().empty()) { m_ui.say(fmt(S::refused_fmt, refuse_if_read_only().c_str()), true); return; }
             if (!m_store) {
                 Loaded<LearnerRecord> r = load_record(text);
                 if (!r.ok()) { fail(url, {r.first_error()}); return; }
@@ -142,6 +144,7 @@ void Session::on_fetched(int request_id, bool ok, std::string_view text, const s
                 Outcome o = m_store->import_record(text);
                 if (!o.ok) { m_ui.say(fmt(S::import_failed_fmt, o.error.c_str()), true); return; }
             }
+            note_file_copy();  // the demo student is a bundled file
             m_ui.page = Page::map;
             m_ui.say(tr(S::sample_loaded));
             return;
@@ -199,7 +202,7 @@ void Session::on_image_picked(const ImageTarget& target, const std::string& mime
 }
 
 void Session::on_record_file(std::string_view text) {
-    if (!refuse_if_read_only().empty()) { m_ui.say(refuse_if_read_only(), true); return; }
+    if (!refuse_if_read_only().empty()) { m_ui.say(fmt(S::refused_fmt, refuse_if_read_only().c_str()), true); return; }
     if (!m_store) {
         Loaded<LearnerRecord> r = load_record(text);
         if (!r.ok()) { m_ui.say(fmt(S::import_failed_fmt, r.first_error().c_str()), true); return; }
@@ -215,7 +218,7 @@ void Session::on_record_file(std::string_view text) {
 Outcome Session::dispatch(Action action) {
     if (!store()) return {false, "nothing is open yet", "", false};
     if (const std::string why = refuse_if_read_only(); !why.empty()) {
-        m_ui.say(why, true);
+        m_ui.say(fmt(S::refused_fmt, why.c_str()), true);
         return {false, why, "", false};
     }
     Outcome o = store()->dispatch(std::move(action));
@@ -225,11 +228,11 @@ Outcome Session::dispatch(Action action) {
 }
 
 bool Session::undo() {
-    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(why, true); return false; }
+    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(fmt(S::refused_fmt, why.c_str()), true); return false; }
     return store() && store()->undo();
 }
 bool Session::redo() {
-    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(why, true); return false; }
+    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(fmt(S::refused_fmt, why.c_str()), true); return false; }
     return store() && store()->redo();
 }
 
@@ -261,7 +264,9 @@ std::string Session::js_import(std::string_view record_text) {
     Action a{ReplaceRecord{}, ""};
     if (checked->is_reviews) a.body = MergeReviews{std::move(*checked->reviews)};
     else a.body = ReplaceRecord{std::move(*checked->record)};
-    return outcome_json(store()->dispatch(std::move(a)));
+    const Outcome o = store()->dispatch(std::move(a));
+    if (o.ok && !checked->is_reviews) note_file_copy();
+    return outcome_json(o);
 }
 
 std::string Session::js_export() const { return store() ? store()->export_record() : std::string(); }
@@ -281,6 +286,48 @@ std::string file_safe(std::string name, const char* fallback) {
 std::string Session::export_file_name() const {
     const std::string who = store() ? store()->record().learner_name : std::string();
     return "mastery-map-" + file_safe(who, "record") + "-" + today() + ".json";
+}
+
+// A record that came from a file has a copy in that file: the reminder starts from now.
+void Session::note_file_copy() {
+    if (!m_store || reviewing()) return;
+    m_last_export = m_clock();
+    m_export_checked_for = m_store->record().id;
+    m_services.remember_export(m_export_checked_for, m_last_export);
+}
+
+void Session::export_to_file() {
+    if (!store()) return;
+    m_services.download_text(export_file_name(), "application/json", js_export());
+    note_file_copy();
+}
+
+namespace {
+
+// Days since 1970-01-01 of an ISO 8601 date ("2026-11-22..."); nullopt when not a date.
+std::optional<long> day_number(const std::string& iso) {
+    int y = 0, m = 0, d = 0;
+    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)}, std::chrono::day{unsigned(d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return std::chrono::sys_days{ymd}.time_since_epoch().count();
+}
+
+}  // namespace
+
+bool Session::export_reminder_due() {
+    if (!m_use_storage || !m_store || reviewing() || m_saving.read_only || m_reminder_snoozed) return false;
+    const LearnerRecord& r = m_store->record();
+    if (m_export_checked_for != r.id) {
+        m_export_checked_for = r.id;
+        m_last_export = m_services.last_export(r.id);
+    }
+    const std::string since = m_last_export.empty() ? r.created_at : m_last_export;
+    std::string latest;
+    for (const auto& a : r.activity) latest = std::max(latest, a.at);
+    if (latest <= since) return false;  // nothing new since the last copy
+    const auto from = day_number(since), now = day_number(m_clock());
+    return from && now && *now - *from >= kExportReminderDays;
 }
 
 // [SECTION] saving on this device
@@ -382,13 +429,27 @@ std::optional<PendingImport> Session::check_file(const std::string& file_name, s
         if (!rep.ok) { error = rep.error; return std::nullopt; }
         p.is_reviews = true;
         p.nothing_new = rep.added == 0;
-        std::vector<std::string> who;
-        for (const ReviewEntry& e : f.value->reviews)
-            if (std::find(who.begin(), who.end(), e.review.reviewer) == who.end()) who.push_back(e.review.reviewer);
+        // one line per level that gets a new review, with its result, and who reviewed
+        std::vector<std::string> who, levels;
+        for (const LevelWork& after : rep.record.work) {
+            const LevelWork* before = store()->record().find_work(after.competency, after.level);
+            const std::size_t had = before ? before->reviews.size() : 0;
+            if (after.reviews.size() <= had) continue;
+            for (std::size_t i = had; i < after.reviews.size(); ++i)
+                if (std::find(who.begin(), who.end(), after.reviews[i].reviewer) == who.end()) who.push_back(after.reviews[i].reviewer);
+            const Competency* c = rep.record.pathway.find_competency(after.competency);
+            if (!c) continue;
+            const auto& scale = rep.record.pathway.scale_of(*c);
+            const std::string level = after.level >= 1 && std::size_t(after.level) <= scale.size() ? scale[std::size_t(after.level - 1)]
+                                                                                                  : std::to_string(after.level);
+            const bool earned = after.reviews.back().earned();
+            levels.push_back(fmt(earned ? S::import_review_earned_fmt : S::import_review_not_yet_fmt, c->title.c_str(), level.c_str()));
+        }
         std::string names;
         for (const std::string& w : who) names += (names.empty() ? "" : ", ") + w;
         if (!names.empty()) p.lines.push_back(fmt(S::import_reviews_from_fmt, names.c_str()));
         p.lines.push_back(fmt(rep.added == 1 ? S::import_reviews_new_one : S::import_reviews_new_fmt, rep.added));
+        p.lines.insert(p.lines.end(), levels.begin(), levels.end());
         if (rep.already) p.lines.push_back(fmt(S::import_reviews_already_fmt, rep.already));
         for (const std::string& sk : rep.skipped) p.lines.push_back(fmt(S::import_reviews_skipped_fmt, sk.c_str()));
         p.reviews = std::move(*f.value);
@@ -403,7 +464,7 @@ std::optional<PendingImport> Session::check_file(const std::string& file_name, s
 
 void Session::offer_file(const std::string& file_name, std::string_view text) {
     if (reviewing()) { m_ui.say(tr(S::import_close_review_first), true); return; }
-    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(why, true); return; }
+    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(fmt(S::refused_fmt, why.c_str()), true); return; }
     std::string error;
     std::optional<PendingImport> p = check_file(file_name, text, error);
     if (!p) {
@@ -434,6 +495,7 @@ Outcome Session::confirm_import() {
     if (p.is_reviews) a.body = MergeReviews{std::move(*p.reviews)};
     else a.body = ReplaceRecord{std::move(*p.record)};
     Outcome o = dispatch(std::move(a));
+    if (o.ok && !p.is_reviews) note_file_copy();
     if (o.ok && !p.is_reviews) m_ui.say(tr(S::imported_undo));
     else if (o.ok && !o.changed) m_ui.say(tr(S::import_reviews_nothing_new));
     return o;

@@ -25,6 +25,7 @@ inline constexpr const char* kIndexUrl = "assets/pathways/index.json";
 inline constexpr const char* kPathwayDir = "assets/pathways/";
 inline constexpr const char* kSampleRecordUrl = "assets/records/sample-record.json";
 inline constexpr const char* kDefaultLearnerName = "Student";
+inline constexpr int kExportReminderDays = 7;
 
 enum class StartPhase { loading, ready, failed };
 
@@ -123,6 +124,11 @@ public:
     std::string review_file_text() const;   // the reviews made on the open file
     std::string review_file_name() const;
     std::string export_file_name() const;   // "mastery-map-Sky-2026-11-22.json"
+    // The whole record as a download (the export), remembered for the reminder below.
+    void export_to_file();
+    // A gentle reminder: changes made, and no copy saved to a file for kExportReminderDays.
+    bool export_reminder_due();
+    void snooze_export_reminder() { m_reminder_snoozed = true; }
 
     // The UI's one way to change the record: refusals become the message bar's text.
     Outcome dispatch(Action action);
@@ -161,6 +167,7 @@ private:
     void adopt_pathway(const std::string& url, std::string_view text, bool switching);
     std::string new_record_id() const;
     void maybe_start_fresh();
+    void note_file_copy();
     std::optional<PendingImport> check_file(const std::string& file_name, std::string_view text, std::string& error) const;
     std::uint64_t version() const;  // changes whenever the own record changes
     std::string refuse_if_read_only() const;
@@ -187,6 +194,9 @@ private:
     Saving m_saving;
     std::optional<PendingImport> m_pending_import;
     ReviewSession m_review;
+    bool m_reminder_snoozed = false;     // "Not now" (until the next start)
+    std::string m_export_checked_for;    // record id whose last export is cached below
+    std::string m_last_export;
 };
 
 // A relative URL on this site: no scheme, no "//host", no backslashes.

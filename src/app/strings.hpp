@@ -33,6 +33,7 @@ namespace mastery::app {
     X(remove, "Remove")                                                                              \
     X(open, "Open")                                                                                  \
     X(go, "Go")                                                                                      \
+    X(hello_reviewing_fmt, "Reviewing %s's work")                                                    \
     X(hello_fmt, "Hi, %s")                                                                           \
     /* startup */                                                                                   \
     X(loading, "Loading your pathway...")                                                            \
@@ -57,6 +58,9 @@ namespace mastery::app {
     X(banner_save_file, "Save to a file now")                                                        \
     X(banner_try_again, "Try saving again")                                                          \
     X(banner_hide, "Hide")                                                                           \
+    X(reminder_fmt, "You have done new work, and it has been more than %d days since you saved a copy to a file. A copy keeps it safe if this browser forgets it.") \
+    X(reminder_save, "Save a copy to a file")                                                        \
+    X(reminder_later, "Not now")                                                                     \
     X(read_only_banner, "Mastery Map is already open in another tab. This tab can only look, so nothing gets mixed up. Keep working in the other tab, or close it: this tab then opens your latest work.") \
     X(read_only_refused, "this work is open in another tab, so this tab can only look. Use the other tab, or close it and this one will take over.") \
     X(recovery_title, "We fixed a problem with your saved work")                                     \
@@ -76,6 +80,8 @@ namespace mastery::app {
     X(import_reviews_from_fmt, "Reviewed by: %s")                                                    \
     X(import_reviews_new_one, "1 new review")                                                        \
     X(import_reviews_new_fmt, "%d new reviews")                                                      \
+    X(import_review_earned_fmt, "%s · %s: earned!")                                                  \
+    X(import_review_not_yet_fmt, "%s · %s: not yet, with next steps")                                \
     X(import_reviews_already_fmt, "%d already in your work (nothing changes for those)")             \
     X(import_reviews_skipped_fmt, "Left out: %s")                                                    \
     X(import_reviews_nothing_new, "Nothing new: those reviews were already in your work.")           \

@@ -45,10 +45,7 @@ ViewContext Shell::context() {
                     s.now(),
                     {},
                     snap};
-    ctx.commands.export_record = [&s] {
-        if (!s.store()) return;
-        s.services().download_text(s.export_file_name(), "application/json", s.js_export());
-    };
+    ctx.commands.export_record = [&s] { s.export_to_file(); };
     ctx.commands.import_record = [&s] { s.services().pick_record_file(app::FilePurpose::import_into_my_work); };
     ctx.commands.open_for_review = [&s] { s.services().pick_record_file(app::FilePurpose::open_for_review); };
     ctx.commands.load_sample = [&s] { s.load_sample(); };
@@ -172,7 +169,7 @@ void Shell::draw_top_bar(ViewContext& ctx) {
     files.draw_save_state(m_session);
 
     // learner and the "More" menu on the right
-    const std::string hello = fmt(S::hello_fmt, ctx.record.learner_name.c_str());
+    const std::string hello = fmt(m_session.reviewing() ? S::hello_reviewing_fmt : S::hello_fmt, ctx.record.learner_name.c_str());
     const float more_w = ImGui::CalcTextSize(tr(S::nav_menu)).x + ImGui::GetStyle().FramePadding.x * 2 + em() * 1.2f;
     const float hello_w = ImGui::CalcTextSize(hello.c_str()).x;
     ImGui::SameLine();

@@ -63,13 +63,14 @@ float FilesView::draw_notices(app::Session& s, ViewContext& ctx, float top) {
     app::Saving& sv = s.saving_ui();
     const bool storage_problem = !s.reviewing() && !sv.read_only && sv.state == SaveState::failed && !sv.problem_seen;
     const bool read_only = !s.reviewing() && sv.read_only;
-    if (!storage_problem && !read_only && !s.reviewing()) return 0;
+    const bool reminder = !storage_problem && !read_only && s.export_reminder_due();
+    if (!storage_problem && !read_only && !s.reviewing() && !reminder) return 0;
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const Palette& pal = palette();
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + top));
     ImGui::SetNextWindowSizeConstraints(ImVec2(vp->Size.x, 0), ImVec2(vp->Size.x, vp->Size.y * 0.4f));
-    const ImU32 tint = storage_problem ? pal.warn : pal.plan_accent;
+    const ImU32 tint = storage_problem ? pal.warn : reminder ? pal.good : pal.plan_accent;
     ImGui::PushStyleColor(ImGuiCol_WindowBg, mix(ImGui::GetColorU32(ImGuiCol_WindowBg), tint, 0.22f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em() * 0.8f, em() * 0.5f));
     ImGui::Begin("##notices", nullptr, kPageFlags | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoScrollbar);
@@ -90,6 +91,13 @@ float FilesView::draw_notices(app::Session& s, ViewContext& ctx, float top) {
         if (ImGui::IsItemHovered()) tooltip(tr(S::review_save_file_help));
         ImGui::SameLine();
         if (ImGui::Button(tr(S::mentor_close))) s.close_review();
+    } else if (reminder) {
+        icon_tag(Status::available, "");
+        ImGui::SameLine();
+        banner_text(fmt(S::reminder_fmt, app::kExportReminderDays), em() * 2);
+        if (primary_button(tr(S::reminder_save))) ctx.commands.export_record();
+        ImGui::SameLine();
+        if (ImGui::Button(tr(S::reminder_later))) s.snooze_export_reminder();
     } else if (read_only) {
         icon_tag(Status::locked, "");
         ImGui::SameLine();

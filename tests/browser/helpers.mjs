@@ -154,7 +154,10 @@ export class App {
     dl.catch(() => {});
     await clickFn();
     const d = await dl;
-    const file = await d.path();
+    // keep the name the app chose: it is what a student would pick in the file chooser
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mastery-download-'));
+    const file = path.join(dir, d.suggestedFilename());
+    await d.saveAs(file);
     return {name: d.suggestedFilename(), text: fs.readFileSync(file, 'utf8'), file};
   }
   // Clicks `label` (which opens a file chooser) and gives it the file.

@@ -9,6 +9,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 using namespace mastery;
 using namespace mastery::testing;
 
@@ -213,6 +215,9 @@ TEST_CASE("a review file merges after yes, twice changes nothing, and one for an
     h.session().offer_file("reviews.json", file);
     REQUIRE(h.session().pending_import().has_value());
     CHECK(h.session().pending_import()->is_reviews);
+    const auto& lines = h.session().pending_import()->lines;
+    CHECK(std::find(lines.begin(), lines.end(), "Reviewed by: Sr. Ibáñez") != lines.end());
+    CHECK(std::any_of(lines.begin(), lines.end(), [](const std::string& l) { return l.find(": earned!") != std::string::npos; }));
     h.frames(3);
     h.click("Yes, add the reviews", "Add these reviews");
     CHECK(h.last_action() == "merge_reviews");
@@ -273,4 +278,28 @@ TEST_CASE("a mentor reviews a student's file in memory only, and hands back a re
     h.click("Close the student's file", "notices");
     CHECK_FALSE(h.session().reviewing());
     CHECK(h.record() == own);
+}
+
+TEST_CASE("after a week of new work without a copy in a file, a gentle reminder; saving a copy ends it") {
+    Harness h;
+    start_stored(h, true, read_file(source_path(kSample)));  // work from September, "now" is 2026-11-22
+    CHECK(h.session().export_reminder_due());
+    h.frames(3);
+    h.click("Save a copy to a file", "notices");
+    REQUIRE(h.services().downloads.size() == 1);
+    CHECK(h.services().exports[h.record().id] == kNow);
+    CHECK_FALSE(h.session().export_reminder_due());
+    SUBCASE("new work alone does not bring it back within the week") {
+        CHECK(h.session().dispatch(Action{SetLearnerName{"Sky"}, ""}).ok);
+        CHECK_FALSE(h.session().export_reminder_due());
+    }
+}
+
+TEST_CASE("\"Not now\" hides the reminder until the next start") {
+    Harness h;
+    start_stored(h, true, read_file(source_path(kSample)));
+    h.frames(3);
+    h.click("Not now", "notices");
+    CHECK_FALSE(h.session().export_reminder_due());
+    CHECK(h.services().downloads.empty());
 }

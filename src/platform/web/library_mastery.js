@@ -106,6 +106,17 @@ mergeInto(LibraryManager.library, {
   mastery_js_download_set_aside: function() {
     Module['masteryPersist'].downloadSetAside();
   },
+  // When each record was last saved to a file (localStorage; never in the record).
+  mastery_js_last_export: function(idPtr) {
+    var v = '';
+    try { v = localStorage.getItem('mastery-map/exported/' + UTF8ToString(idPtr)) || ''; } catch (e) { v = ''; }
+    var n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+  },
+  mastery_js_remember_export: function(idPtr, atPtr) {
+    try { localStorage.setItem('mastery-map/exported/' + UTF8ToString(idPtr), UTF8ToString(atPtr)); } catch (e) { /* the reminder may come back */ }
+  },
 
   // Decode picture bytes (the browser knows every format we accept) into a thumbnail of at
   // most 320 px, handed back as RGBA pixels for a texture.

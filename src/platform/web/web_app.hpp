@@ -21,6 +21,8 @@ void mastery_js_quarantine_stored(const char* slot, const char* reason);
 void mastery_js_record_changed();
 void mastery_js_save_record(const char* slot, const char* id, const char* data, int len);
 void mastery_js_download_set_aside();
+char* mastery_js_last_export(const char* id);  // malloc'd; caller frees
+void mastery_js_remember_export(const char* id, const char* at);
 void mastery_js_decode_image(int id, const char* mime, const unsigned char* data, int len);
 void mastery_js_save_prefs(const char* text);
 char* mastery_js_load_prefs();          // malloc'd; caller frees
@@ -48,6 +50,8 @@ public:
     void record_changed() override;
     void save_record(const std::string& slot, const std::string& record_id, const std::string& text) override;
     void download_set_aside() override;
+    std::string last_export(const std::string& record_id) override;
+    void remember_export(const std::string& record_id, const std::string& at) override;
 
     // Answers from the browser.
     bool take_image_target(int token, app::ImageTarget& out);

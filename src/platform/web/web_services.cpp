@@ -5,6 +5,8 @@
 
 #include <GLES3/gl3.h>
 
+#include <cstdlib>
+
 namespace mastery::web {
 
 void WebServices::open_url(const std::string& url) {
@@ -88,5 +90,16 @@ void WebServices::save_record(const std::string& slot, const std::string& record
 }
 
 void WebServices::download_set_aside() { mastery_js_download_set_aside(); }
+
+std::string WebServices::last_export(const std::string& record_id) {
+    char* at = mastery_js_last_export(record_id.c_str());
+    std::string out = at ? at : "";
+    std::free(at);
+    return out;
+}
+
+void WebServices::remember_export(const std::string& record_id, const std::string& at) {
+    mastery_js_remember_export(record_id.c_str(), at.c_str());
+}
 
 }  // namespace mastery::web
