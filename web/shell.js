@@ -280,7 +280,7 @@
     lastChance: (slot) => 'mastery-map/unsaved/' + slot,
     // pagehide: a synchronous copy of unsaved work in localStorage, then the normal save.
     leave() {
-      if (this.readOnly || !started || !this.slot) return;
+      if (this.readOnly || !started || !this.slot || this.switching) return;
       const text = Module.UTF8ToString(Module._mm_unsaved());
       if (text) {
         const id = Module.UTF8ToString(Module._mm_record_id());
@@ -330,6 +330,33 @@
       if (!started) return;
       withString(error, (p) => Module._mm_saved(error ? 0 : 1, p));
       wake();
+    },
+    // The records kept here, with names read from their text (for the switcher).
+    async list() {
+      let out = [];
+      try {
+        const store = window.masteryStorage;
+        for (const r of await store.list()) {
+          const entry = await store.load(r.id);
+          let learner = '?', pathway = '?';
+          try {
+            const j = JSON.parse(entry.text);
+            learner = (j.learner && j.learner.name) || '?';
+            pathway = (j.pathway && j.pathway.title) || '?';
+          } catch (e) { /* a record that does not parse is still listed */ }
+          out.push({id: r.id, learner, pathway, saved_at: r.saved_at});
+        }
+      } catch (e) { out = []; }
+      if (!started) return;
+      withString(JSON.stringify(out), (p) => Module._mm_stored_list(p));
+    },
+    // Another stored record in this slot: the app checked that everything is saved; the
+    // page reloads into it through the normal startup (load_record, the lock).
+    switchTo(slot, id) {
+      if (this.readOnly) return;
+      this.switching = true;  // no pagehide copy of the record we are leaving (it is saved)
+      try { localStorage.setItem(this.pointer(slot), id); } catch (e) { this.switching = false; return; }
+      location.reload();
     },
     async downloadSetAside() {
       let all = [];

@@ -58,6 +58,10 @@ public:
     // "save a copy" reminder. Device-local, never in the record.
     virtual std::string last_export(const std::string& record_id) = 0;
     virtual void remember_export(const std::string& record_id, const std::string& at) = 0;
+    // The records kept on this device (answered by Session::on_stored_list), and opening
+    // another one in this slot (the page reloads into it).
+    virtual void list_stored() = 0;
+    virtual void switch_record(const std::string& slot, const std::string& record_id) = 0;
 };
 
 // Does nothing; records what was asked. For tests and for drawing without a platform.
@@ -84,6 +88,10 @@ public:
     std::map<std::string, std::string> exports;          // record id -> when last exported
     std::string last_export(const std::string& id) override { return exports.count(id) ? exports[id] : std::string(); }
     void remember_export(const std::string& id, const std::string& at) override { exports[id] = at; }
+    int list_requests = 0;
+    std::vector<std::string> switches;                   // record ids asked for
+    void list_stored() override { ++list_requests; }
+    void switch_record(const std::string&, const std::string& id) override { switches.push_back(id); }
 };
 
 // Only http:// and https:// links are ever opened.

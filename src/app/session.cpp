@@ -330,6 +330,26 @@ bool Session::export_reminder_due() {
     return from && now && *now - *from >= kExportReminderDays;
 }
 
+void Session::request_stored_list() {
+    if (m_use_storage) m_services.list_stored();
+}
+
+void Session::on_stored_list(std::vector<StoredRecordInfo> list) {
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.saved_at > b.saved_at; });
+    m_stored_list = std::move(list);
+}
+
+void Session::open_stored(const std::string& record_id) {
+    if (!m_store || reviewing()) return;
+    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(fmt(S::refused_fmt, why.c_str()), true); return; }
+    if (record_id == m_store->record().id) return;
+    if (has_unsaved_changes() || m_saving.state != SaveState::saved) {
+        m_ui.say(tr(S::switch_unsaved), true);  // switching now would lose work kept only in memory
+        return;
+    }
+    m_services.switch_record(m_slot, record_id);
+}
+
 // [SECTION] saving on this device
 
 StorageProblem storage_problem_of(const std::string& error_name) {

@@ -55,6 +55,14 @@ struct Saving {
 };
 StorageProblem storage_problem_of(const std::string& error_name);
 
+// One record kept on this device (for the switcher).
+struct StoredRecordInfo {
+    std::string id;
+    std::string learner;
+    std::string pathway;   // the pathway's title
+    std::string saved_at;  // ISO 8601
+};
+
 // A file the student picked or dropped, checked and waiting for "yes" (or "cancel").
 struct PendingImport {
     std::string file_name;
@@ -130,6 +138,13 @@ public:
     bool export_reminder_due();
     void snooze_export_reminder() { m_reminder_snoozed = true; }
 
+    // Several records on one device: the list (asked for when Settings opens) and
+    // switching this slot to another one, refused while changes are not saved yet.
+    void request_stored_list();
+    void on_stored_list(std::vector<StoredRecordInfo> list);
+    const std::vector<StoredRecordInfo>& stored_list() const { return m_stored_list; }
+    void open_stored(const std::string& record_id);
+
     // The UI's one way to change the record: refusals become the message bar's text.
     Outcome dispatch(Action action);
     bool undo();
@@ -194,6 +209,7 @@ private:
     Saving m_saving;
     std::optional<PendingImport> m_pending_import;
     ReviewSession m_review;
+    std::vector<StoredRecordInfo> m_stored_list;
     bool m_reminder_snoozed = false;     // "Not now" (until the next start)
     std::string m_export_checked_for;    // record id whose last export is cached below
     std::string m_last_export;

@@ -23,7 +23,7 @@ namespace mastery::app {
     X(menu_open_for_review, "Open a student's file to review")                                       \
     X(menu_sample, "Try the sample student (demo)")                                                  \
     X(menu_pathways, "Choose a pathway")                                                             \
-    X(menu_new_record_confirm, "Start fresh on \"%s\"? Your current work stays only if you saved it to a file first.") \
+    X(menu_new_record_confirm, "Start fresh on \"%s\"? Your current work stays on this device: open it again from Settings > Records on this device.") \
     X(menu_start, "Start")                                                                           \
     X(cancel, "Cancel")                                                                              \
     X(ok, "OK")                                                                                      \
@@ -61,6 +61,14 @@ namespace mastery::app {
     X(reminder_fmt, "You have done new work, and it has been more than %d days since you saved a copy to a file. A copy keeps it safe if this browser forgets it.") \
     X(reminder_save, "Save a copy to a file")                                                        \
     X(reminder_later, "Not now")                                                                     \
+    X(records_title, "Records on this device")                                                       \
+    X(records_help, "Each record is one learner on one pathway. They stay apart: nothing from one shows up in another.") \
+    X(records_open, "Open this one")                                                                 \
+    X(records_current, "Open now")                                                                   \
+    X(records_row_fmt, "%s · %s")                                                                    \
+    X(records_saved_fmt, "last saved %s")                                                            \
+    X(records_none, "Only the record you see is kept here.")                                         \
+    X(switch_unsaved, "Your latest changes are not saved on this device yet, so switching now could lose them. Save your work to a file first.") \
     X(read_only_banner, "Mastery Map is already open in another tab. This tab can only look, so nothing gets mixed up. Keep working in the other tab, or close it: this tab then opens your latest work.") \
     X(read_only_refused, "this work is open in another tab, so this tab can only look. Use the other tab, or close it and this one will take over.") \
     X(recovery_title, "We fixed a problem with your saved work")                                     \

@@ -51,6 +51,11 @@ ViewContext Shell::context() {
     ctx.commands.load_sample = [&s] { s.load_sample(); };
     ctx.commands.choose_pathway = [&s](const std::string& file) { s.choose_pathway(file); };
     ctx.commands.pathways = &s.startup().index;
+    if (s.uses_storage() && !s.reviewing()) {
+        ctx.commands.refresh_records = [&s] { s.request_stored_list(); };
+        ctx.commands.open_record = [&s](const std::string& id) { s.open_stored(id); };
+        ctx.commands.records = &s.stored_list();
+    }
     return ctx;
 }
 

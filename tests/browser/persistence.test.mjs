@@ -271,6 +271,36 @@ try {
   });
 
   // ---------------------------------------------------------------------------------------
+  await T.step('several records on one device: the switcher in Settings, nothing leaks between them', async () => {
+    const ctx = await open('switcher');
+    const a = await appIn(ctx, 'switcher', {page: ctx.pages()[0]});
+    await a.dispatch({type: 'set_learner_name', name: 'Ana'});
+    await a.dispatch(text('solo de Ana'));
+    await a.saved();
+    const ana = await a.state();
+    const sample = fs.readFileSync(path.join(root, 'assets/records/sample-record.json'), 'utf8');
+    T.check('another record is opened (as if confirmed)', (await a.page.evaluate((t) => window.mastery.importRecord(t), sample)).ok);
+    await a.saved();
+    await a.click('Settings', {window: 'topbar'});
+    await a.reveal('Open this one', {window: 'Settings'});
+    await a.shot('01-records-on-this-device');
+    await a.click('Open this one', {window: 'Settings'});
+    await until('the page to reload into Ana\'s record', async () => {
+      const st = await a.page.evaluate(() => window.mastery && window.mastery.state && window.mastery.state());
+      return st && st.id === ana.id;
+    }, 30000);
+    await a.ready();
+    const st = await a.state();
+    T.check('Ana\'s record is back, exactly as saved', st.learner.name === 'Ana' && JSON.stringify(evidenceTexts(st)) === JSON.stringify(['solo de Ana']),
+      JSON.stringify(evidenceTexts(st)));
+    T.check('nothing of the other record leaked in', !(st.work || []).some((w) => w.competency !== 'ratios-1') && (st.plan || []).length === 0);
+    await a.page.reload();
+    await a.ready();
+    T.check('the switch sticks after a reload', (await a.state()).id === ana.id);
+    await ctx.close();
+  });
+
+  // ---------------------------------------------------------------------------------------
   await T.step('the mentor round trip: student file -> mentor review -> review file -> student', async () => {
     const sctx = await open('student');
     const student = await appIn(sctx, 'student', {page: sctx.pages()[0]});

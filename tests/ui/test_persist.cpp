@@ -303,3 +303,26 @@ TEST_CASE("\"Not now\" hides the reminder until the next start") {
     CHECK_FALSE(h.session().export_reminder_due());
     CHECK(h.services().downloads.empty());
 }
+
+TEST_CASE("several records on one device: Settings lists them and opens another one only when all is saved") {
+    Harness h(1280, 1600);
+    start_stored(h, true, read_file(source_path(kSample)));
+    const std::string mine = h.record().id;
+    h.session().on_stored_list({{"r-other", "Ana", "Middle School Explorer", "2026-11-20T09:00:00Z"},
+                                {mine, "Sky Walker-Reyes", "Middle School Explorer", "2026-11-21T09:00:00Z"}});
+    CHECK(h.session().stored_list().front().id == mine);  // newest first
+    h.open(app::Page::settings);
+    h.frames(3);
+    CHECK(h.services().list_requests >= 1);  // asked for when Settings opens
+    SUBCASE("opening another record asks the platform to switch") {
+        REQUIRE(h.reveal("Open this one", "Settings"));
+        h.click("Open this one", "Settings");
+        CHECK(h.services().switches == std::vector<std::string>{"r-other"});
+    }
+    SUBCASE("with changes not saved yet, switching is refused in words") {
+        CHECK(h.session().dispatch(Action{SetLearnerName{"Sky"}, ""}).ok);
+        h.session().open_stored("r-other");
+        CHECK(h.services().switches.empty());
+        CHECK(h.session().ui().message_is_error);
+    }
+}

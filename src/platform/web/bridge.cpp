@@ -97,6 +97,20 @@ EMSCRIPTEN_KEEPALIVE void mm_saved(int ok, const char* error_name) {
     wake();
 }
 
+// [{"id","learner","pathway","saved_at"}] from the page (web/shell.js persist.list).
+EMSCRIPTEN_KEEPALIVE void mm_stored_list(const char* json) {
+    std::vector<mastery::app::StoredRecordInfo> list;
+    mastery::Loaded<mastery::Json> j = mastery::parse_json(json ? json : "[]");
+    if (j.ok() && j.value->is_array())
+        for (const auto& e : *j.value) {
+            if (!e.is_object()) continue;
+            auto str = [&](const char* k) { return e.contains(k) && e[k].is_string() ? e[k].get<std::string>() : std::string(); };
+            list.push_back({str("id"), str("learner"), str("pathway"), str("saved_at")});
+        }
+    app().session.on_stored_list(std::move(list));
+    wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void mm_read_only(int on) {
     app().session.set_read_only(on != 0);
     wake();

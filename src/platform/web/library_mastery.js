@@ -114,6 +114,12 @@ mergeInto(LibraryManager.library, {
     stringToUTF8(v, p, n);
     return p;
   },
+  mastery_js_list_stored: function() {
+    Module['masteryPersist'].list();
+  },
+  mastery_js_switch_record: function(slotPtr, idPtr) {
+    Module['masteryPersist'].switchTo(UTF8ToString(slotPtr), UTF8ToString(idPtr));
+  },
   mastery_js_remember_export: function(idPtr, atPtr) {
     try { localStorage.setItem('mastery-map/exported/' + UTF8ToString(idPtr), UTF8ToString(atPtr)); } catch (e) { /* the reminder may come back */ }
   },

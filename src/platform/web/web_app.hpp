@@ -23,6 +23,8 @@ void mastery_js_save_record(const char* slot, const char* id, const char* data, 
 void mastery_js_download_set_aside();
 char* mastery_js_last_export(const char* id);  // malloc'd; caller frees
 void mastery_js_remember_export(const char* id, const char* at);
+void mastery_js_list_stored();
+void mastery_js_switch_record(const char* slot, const char* id);
 void mastery_js_decode_image(int id, const char* mime, const unsigned char* data, int len);
 void mastery_js_save_prefs(const char* text);
 char* mastery_js_load_prefs();          // malloc'd; caller frees
@@ -52,6 +54,8 @@ public:
     void download_set_aside() override;
     std::string last_export(const std::string& record_id) override;
     void remember_export(const std::string& record_id, const std::string& at) override;
+    void list_stored() override;
+    void switch_record(const std::string& slot, const std::string& record_id) override;
 
     // Answers from the browser.
     bool take_image_target(int token, app::ImageTarget& out);

@@ -102,4 +102,10 @@ void WebServices::remember_export(const std::string& record_id, const std::strin
     mastery_js_remember_export(record_id.c_str(), at.c_str());
 }
 
+void WebServices::list_stored() { mastery_js_list_stored(); }
+
+void WebServices::switch_record(const std::string& slot, const std::string& record_id) {
+    mastery_js_switch_record(slot.c_str(), record_id.c_str());
+}
+
 }  // namespace mastery::web
