@@ -297,6 +297,16 @@ try {
     await a.page.reload();
     await a.ready();
     T.check('the switch sticks after a reload', (await a.state()).id === ana.id);
+    // no copy in a file for a long while: the gentle reminder (the last export was long ago)
+    await a.page.evaluate((id) => localStorage.setItem('mastery-map/exported/' + id, '2026-01-01T00:00:00Z'), ana.id);
+    await a.page.reload();
+    await a.ready();
+    await a.waitFor('Save a copy to a file', {window: 'notices'});
+    await a.page.mouse.move(640, 700);
+    await a.settle();
+    await a.shot('02-save-a-copy-reminder');
+    const copy = await a.download(() => a.click('Save a copy to a file', {window: 'notices'}));
+    T.check('the reminder saves a copy and goes away', JSON.parse(copy.text).id === ana.id && !(await a.find('Save a copy to a file')));
     await ctx.close();
   });
 
