@@ -468,7 +468,8 @@ std::optional<PendingImport> Session::check_file(const std::string& file_name, s
         std::string names;
         for (const std::string& w : who) names += (names.empty() ? "" : ", ") + w;
         if (!names.empty()) p.lines.push_back(fmt(S::import_reviews_from_fmt, names.c_str()));
-        p.lines.push_back(fmt(rep.added == 1 ? S::import_reviews_new_one : S::import_reviews_new_fmt, rep.added));
+        if (rep.added == 0) p.lines.push_back(tr(S::import_reviews_nothing_new));
+        else p.lines.push_back(fmt(rep.added == 1 ? S::import_reviews_new_one : S::import_reviews_new_fmt, rep.added));
         p.lines.insert(p.lines.end(), levels.begin(), levels.end());
         if (rep.already) p.lines.push_back(fmt(S::import_reviews_already_fmt, rep.already));
         for (const std::string& sk : rep.skipped) p.lines.push_back(fmt(S::import_reviews_skipped_fmt, sk.c_str()));

@@ -145,12 +145,18 @@ void FilesView::draw_dialogs(app::Session& s, ViewContext& ctx) {
             // a copy of the work that would be replaced, without leaving the dialog
             if (!pending->is_reviews && ctx.commands.export_record && ImGui::Button(tr(S::import_save_first))) ctx.commands.export_record();
             bool close = false;
-            if (primary_button(tr(pending->is_reviews ? S::import_add_reviews : S::import_replace))) {
+            // reviews that are all here already: one "OK" (the merge still runs, and adds nothing)
+            const S yes = pending->nothing_new ? S::ok : pending->is_reviews ? S::import_add_reviews : S::import_replace;
+            if (primary_button(tr(yes))) {
                 s.confirm_import();
                 close = true;
             }
-            ImGui::SameLine();
-            if (!close && (ImGui::Button(tr(S::cancel)) || ImGui::IsKeyPressed(ImGuiKey_Escape))) {
+            if (!pending->nothing_new) ImGui::SameLine();
+            if (!close && !pending->nothing_new && ImGui::Button(tr(S::cancel))) {
+                s.cancel_import();
+                close = true;
+            }
+            if (!close && ImGui::IsKeyPressed(ImGuiKey_Escape)) {
                 s.cancel_import();
                 close = true;
             }

@@ -365,9 +365,9 @@ try {
     await student.saved();
     const once = await student.page.evaluate(() => window.mastery.exportRecord());
     await student.chooseFile(() => student.menu('Open a work file'), reviewFile.file);
-    await student.waitFor('Yes, add the reviews');
+    await student.waitFor('OK', {window: 'Add these reviews'});
     await student.shot('02-review-import-again');
-    await student.click('Yes, add the reviews');
+    await student.click('OK', {window: 'Add these reviews'});
     T.check('importing the same reviews twice changes nothing', (await student.page.evaluate(() => window.mastery.exportRecord())) === once);
     await student.page.reload();
     await student.ready();
