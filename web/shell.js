@@ -2,7 +2,9 @@
 // blank canvas), shows download progress, sizes the canvas in device pixels, wakes the
 // app on input (it draws nothing while idle), feeds IME/on-screen-keyboard text through a
 // hidden textarea, turns touches into mouse input and pinches into zoom, caches pasted
-// text for ImGui, and exposes window.mastery (docs/WEB-API.md). No network beyond this site.
+// text for ImGui, keeps the record on this device (autosave through web/storage.js, see
+// docs/PERSISTENCE.md), opens dropped files, and exposes window.mastery (docs/WEB-API.md).
+// No network beyond this site.
 (function () {
   'use strict';
 
@@ -200,6 +202,188 @@
     window.addEventListener(type, onTouch, {capture: true, passive: false});
   }
 
+  // --- work files: picked or dropped, refused over the size limit before reading -----------
+  const kMaxFileBytes = 64 * 1024 * 1024;  // keep in step with mastery::Limits::max_bytes
+  function openFile(purpose, file) {
+    if (!started || !file) return;
+    if (file.size > kMaxFileBytes) {
+      withString(file.name || '', (n) => Module._mm_file_too_big(n, file.size));
+      return;
+    }
+    file.arrayBuffer().then((buffer) => {
+      const bytes = new Uint8Array(buffer);
+      const p = Module._malloc(bytes.length + 1);
+      Module.HEAPU8.set(bytes, p);
+      Module.HEAPU8[p + bytes.length] = 0;
+      try { withString(file.name || '', (n) => Module._mm_file(purpose, n, p, bytes.length)); } finally { Module._free(p); }
+    }).catch((e) => console.warn('Mastery Map: could not read the file:', e));
+  }
+  canvas.addEventListener('dragover', (e) => {
+    if (e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files')) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
+  });
+  canvas.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const file = e.dataTransfer && e.dataTransfer.files && e.dataTransfer.files[0];
+    if (file) openFile(0, file);
+    wake();
+  });
+
+  // --- the record on this device (docs/PERSISTENCE.md) -------------------------------------
+  // The app asks for its slot's record at startup, reports each change (saved here after
+  // 300 ms of quiet, and at once when the page is hidden or closed), and hears back whether
+  // each save worked. One tab per slot writes (a Web Lock); another tab only looks, and
+  // takes over (reloads) when the writing tab closes.
+  const persist = {
+    slot: null,        // "default" or the ?pathway= address
+    id: null,          // the stored record's id
+    claimed: new Set(),
+    readOnly: false,
+    timer: 0,
+    pointer: (slot) => 'mastery-map/current/' + slot,  // localStorage: slot -> record id
+    deliver(entry, fromBackup) {
+      if (!started) return;
+      if (entry && typeof entry.text === 'string') {
+        withString(entry.text, (p) => Module._mm_stored(1, p, Module.lengthBytesUTF8(entry.text), fromBackup ? 1 : 0));
+      } else {
+        Module._mm_stored(0, 0, 0, fromBackup ? 1 : 0);
+      }
+    },
+    async loadStored(slot) {
+      const store = window.masteryStorage;
+      this.slot = slot;
+      let mine = true;
+      if (store && !this.claimed.has(slot)) {
+        try { mine = await store.claim('slot:' + slot); } catch (e) { mine = true; }
+      }
+      if (mine) this.claimed.add(slot);
+      this.readOnly = !mine;
+      Module._mm_read_only(mine ? 0 : 1);
+      if (!mine) this.waitForTurn(slot);
+      let id = null;
+      try { id = localStorage.getItem(this.pointer(slot)); } catch (e) { id = null; }
+      if (mine && store) id = await this.applyLastChance(slot, id);
+      this.id = id;
+      let entry = null;
+      if (id && store) {
+        try { entry = await store.load(id); } catch (e) { console.warn('Mastery Map: stored work could not be read:', e && e.message); }
+      }
+      this.deliver(entry, false);
+      if (mine && store) store.persist();  // ask the browser not to evict us; never throws
+    },
+    // A copy written synchronously on pagehide (an IndexedDB save started while the page
+    // unloads may never finish) becomes the stored record through the normal atomic save,
+    // so a damaged copy is set aside like any other stored data. Returns the record id.
+    async applyLastChance(slot, id) {
+      let copy = null;
+      try { copy = JSON.parse(localStorage.getItem(this.lastChance(slot)) || 'null'); } catch (e) { copy = null; }
+      if (!copy || typeof copy.id !== 'string' || typeof copy.text !== 'string') return id;
+      try {
+        await window.masteryStorage.save(copy.id, copy.text);
+        localStorage.setItem(this.pointer(slot), copy.id);
+        localStorage.removeItem(this.lastChance(slot));
+        return copy.id;
+      } catch (e) {
+        return id;  // storage refuses: keep the copy for the next start
+      }
+    },
+    lastChance: (slot) => 'mastery-map/unsaved/' + slot,
+    // pagehide: a synchronous copy of unsaved work in localStorage, then the normal save.
+    leave() {
+      if (this.readOnly || !started || !this.slot || this.switching) return;
+      const text = Module.UTF8ToString(Module._mm_unsaved());
+      if (text) {
+        const id = Module.UTF8ToString(Module._mm_record_id());
+        try { localStorage.setItem(this.lastChance(this.slot), JSON.stringify({id, text})); } catch (e) { /* too big or disabled: the save below still tries */ }
+      }
+      this.flush();
+    },
+    // When the tab that writes closes, this one takes over with the latest saved work.
+    waitForTurn(slot) {
+      if (!navigator.locks) return;
+      navigator.locks.request('mastery-record:slot:' + slot, () => {
+        location.reload();
+        return new Promise(() => {});
+      }).catch(() => {});
+    },
+    async quarantine(slot, reason) {
+      let entry = null;
+      try { if (this.id) entry = await window.masteryStorage.quarantineAndRestore(this.id, reason); } catch (e) { entry = null; }
+      this.deliver(entry, true);
+    },
+    changed() {
+      if (this.readOnly) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => { this.timer = 0; if (started) Module._mm_save_now(); }, 300);
+    },
+    flush() {
+      if (this.readOnly || !started) return;
+      clearTimeout(this.timer);
+      this.timer = 0;
+      Module._mm_save_now();
+    },
+    async save(slot, id, text) {
+      let error = '';
+      try {
+        if (!window.masteryStorage) throw new Error('UnknownError');
+        await window.masteryStorage.save(id, text);
+        this.id = id;
+        try {
+          localStorage.setItem(this.pointer(slot), id);
+          // the pagehide copy is no longer needed once storage holds that same text
+          const copy = localStorage.getItem(this.lastChance(slot));
+          if (copy && JSON.parse(copy).text === text) localStorage.removeItem(this.lastChance(slot));
+        } catch (e) { /* the record is saved; only the pointer is not */ }
+      } catch (e) {
+        error = (e && e.message) || 'UnknownError';
+      }
+      if (!started) return;
+      withString(error, (p) => Module._mm_saved(error ? 0 : 1, p));
+      wake();
+    },
+    // The records kept here, with names read from their text (for the switcher).
+    async list() {
+      let out = [];
+      try {
+        const store = window.masteryStorage;
+        for (const r of await store.list()) {
+          const entry = await store.load(r.id);
+          let learner = '?', pathway = '?';
+          try {
+            const j = JSON.parse(entry.text);
+            learner = (j.learner && j.learner.name) || '?';
+            pathway = (j.pathway && j.pathway.title) || '?';
+          } catch (e) { /* a record that does not parse is still listed */ }
+          out.push({id: r.id, learner, pathway, saved_at: r.saved_at});
+        }
+      } catch (e) { out = []; }
+      if (!started) return;
+      withString(JSON.stringify(out), (p) => Module._mm_stored_list(p));
+    },
+    // Another stored record in this slot: the app checked that everything is saved; the
+    // page reloads into it through the normal startup (load_record, the lock).
+    switchTo(slot, id) {
+      if (this.readOnly) return;
+      this.switching = true;  // no pagehide copy of the record we are leaving (it is saved)
+      try { localStorage.setItem(this.pointer(slot), id); } catch (e) { this.switching = false; return; }
+      location.reload();
+    },
+    async downloadSetAside() {
+      let all = [];
+      try { all = await window.masteryStorage.quarantined(); } catch (e) { all = []; }
+      const mine = all.filter((q) => !this.id || q.id === this.id);
+      const newest = mine[mine.length - 1];
+      if (!newest) return;
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(new Blob([newest.text], {type: 'text/plain'}));
+      a.download = 'mastery-map-data-that-did-not-open-' + String(newest.set_aside_at || '').slice(0, 10) + '.txt';
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    },
+  };
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') persist.flush(); });
+  window.addEventListener('pagehide', () => persist.leave());
+
   // --- the Emscripten module --------------------------------------------------------------------
   let resolveReady;
   const ready = new Promise((resolve) => { resolveReady = resolve; });
@@ -273,6 +457,8 @@
       if (active && document.activeElement !== textInput) textInput.focus({preventScroll: true});
       if (!active && document.activeElement === textInput) textInput.blur();
     },
+    masteryPersist: persist,
+    masteryOpenFile: openFile,
     masteryClipboardWrite(text) {
       try {
         if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
@@ -297,6 +483,8 @@
       if (!started) return {ok: false, error: 'the app is still loading'};
       return callJson(Module._mm_import, String(text));
     },
+    saveState: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_save_state())) : null),
+    flush: () => persist.flush(),
   });
   // Test support, not part of window.mastery: where labelled widgets were last drawn.
   window.masteryTest = Object.freeze({

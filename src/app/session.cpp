@@ -1,8 +1,14 @@
-// Session: startup sequence, the UI's dispatch with readable refusals, the JS entry points.
+// Session: startup sequence (stored record first), saving on the device, file imports with
+// a preview, the mentor's review of a student's file, the UI's dispatch with readable
+// refusals, the JS entry points.
 #include "app/session.hpp"
 
 #include "app/strings.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
 #include <random>
 
 namespace mastery::app {
@@ -41,18 +47,48 @@ void Session::request(Want want, const std::string& url) {
     m_services.fetch_text(id, url);
 }
 
-void Session::start(const std::string& pathway_param) {
+void Session::start(const std::string& pathway_param, bool use_storage) {
     m_startup.phase = StartPhase::loading;
     m_startup.requested = pathway_param;
     m_startup.problems.clear();
+    m_use_storage = use_storage;
+    m_slot = pathway_param.empty() ? "default" : pathway_param;
+    m_fresh_requested = false;
+    m_index_problems.clear();
     request(Want::index, kIndexUrl);
-    if (!pathway_param.empty()) {
-        if (!is_same_site_relative(pathway_param)) {
-            fail(pathway_param, {"a pathway must be a file on this site (a relative address such as pathways/my-class.json)"});
-            return;
-        }
-        request(Want::pathway, pathway_param);
+    if (!pathway_param.empty() && !is_same_site_relative(pathway_param)) {
+        fail(pathway_param, {"a pathway must be a file on this site (a relative address such as pathways/my-class.json)"});
+        return;
     }
+    if (use_storage) {
+        m_stored_pending = true;
+        m_services.load_stored(m_slot);
+        return;
+    }
+    maybe_start_fresh();
+}
+
+// A fresh record once we know there is no stored one: the ?pathway= file, or the index's
+// default (which may still be on its way).
+void Session::maybe_start_fresh() {
+    if (m_store || m_stored_pending || m_fresh_requested || m_startup.phase == StartPhase::failed) return;
+    if (!m_startup.requested.empty()) {
+        m_fresh_requested = true;
+        request(Want::pathway, m_startup.requested);
+        return;
+    }
+    if (!m_index_problems.empty()) {
+        fail(kIndexUrl, m_index_problems);
+        return;
+    }
+    if (!m_index_loaded) return;
+    const PathwayIndexEntry* chosen = nullptr;
+    for (const auto& e : m_startup.index)
+        if (e.is_default) { chosen = &e; break; }
+    if (!chosen && !m_startup.index.empty()) chosen = &m_startup.index.front();
+    if (!chosen) { fail(kIndexUrl, {"the pathway list is empty"}); return; }
+    m_fresh_requested = true;
+    request(Want::pathway, std::string(kPathwayDir) + chosen->file);
 }
 
 void Session::fail(const std::string& url, std::vector<std::string> problems) {
@@ -69,7 +105,11 @@ void Session::on_fetched(int request_id, bool ok, std::string_view text, const s
 
     if (!ok) {
         const std::string why = fmt(S::load_failed_fetch_fmt, url.c_str(), error.empty() ? "network error" : error.c_str());
-        if (want == Want::index && !m_startup.requested.empty()) return;  // the chooser is optional then
+        if (want == Want::index) {  // the chooser is optional with ?pathway= or a stored record
+            m_index_problems = {why};
+            maybe_start_fresh();
+            return;
+        }
         if (want == Want::sample_record || want == Want::pathway_switch || m_store) {
             m_ui.say(why, true);
             return;
@@ -82,25 +122,20 @@ void Session::on_fetched(int request_id, bool ok, std::string_view text, const s
         case Want::index: {
             Loaded<std::vector<PathwayIndexEntry>> idx = load_pathway_index(text);
             if (!idx.ok()) {
-                std::vector<std::string> lines;
-                for (const Problem& p : idx.problems) lines.push_back(p.to_string());
-                if (m_startup.requested.empty() && !m_store) fail(url, lines);
+                m_index_problems.clear();
+                for (const Problem& p : idx.problems) m_index_problems.push_back(p.to_string());
+                maybe_start_fresh();
                 return;
             }
             m_startup.index = *idx.value;
-            if (m_startup.requested.empty() && !m_store) {
-                const PathwayIndexEntry* chosen = nullptr;
-                for (const auto& e : m_startup.index)
-                    if (e.is_default) { chosen = &e; break; }
-                if (!chosen && !m_startup.index.empty()) chosen = &m_startup.index.front();
-                if (!chosen) { fail(url, {"the pathway list is empty"}); return; }
-                request(Want::pathway, std::string(kPathwayDir) + chosen->file);
-            }
+            m_index_loaded = true;
+            maybe_start_fresh();
             return;
         }
         case Want::pathway: adopt_pathway(url, text, false); return;
         case Want::pathway_switch: adopt_pathway(url, text, true); return;
         case Want::sample_record: {
+            if (!refuse_if_read_only().empty()) { m_ui.say(fmt(S::refused_fmt, refuse_if_read_only().c_str()), true); return; }
             if (!m_store) {
                 Loaded<LearnerRecord> r = load_record(text);
                 if (!r.ok()) { fail(url, {r.first_error()}); return; }
@@ -109,6 +144,7 @@ void Session::on_fetched(int request_id, bool ok, std::string_view text, const s
                 Outcome o = m_store->import_record(text);
                 if (!o.ok) { m_ui.say(fmt(S::import_failed_fmt, o.error.c_str()), true); return; }
             }
+            note_file_copy();  // the demo student is a bundled file
             m_ui.page = Page::map;
             m_ui.say(tr(S::sample_loaded));
             return;
@@ -130,10 +166,11 @@ void Session::adopt_pathway(const std::string& url, std::string_view text, bool 
     }
     LearnerRecord fresh = new_record(*p.value, new_record_id(), kDefaultLearnerName, m_clock());
     if (m_store) {
-        dispatch(Action{ReplaceRecord{std::move(fresh)}, ""});
+        if (!dispatch(Action{ReplaceRecord{std::move(fresh)}, ""}).ok) return;
         m_ui = UiState{};
     } else {
         m_store = std::make_unique<Store>(std::move(fresh), m_clock);
+        ++m_generation;
     }
     m_startup.phase = StartPhase::ready;
     m_startup.problems.clear();
@@ -143,6 +180,7 @@ void Session::start_with_pathway_text(const std::string& url, std::string_view t
 
 void Session::start_with_record(LearnerRecord record) {
     m_store = std::make_unique<Store>(std::move(record), m_clock);
+    ++m_generation;
     m_startup.phase = StartPhase::ready;
     m_startup.problems.clear();
 }
@@ -164,6 +202,7 @@ void Session::on_image_picked(const ImageTarget& target, const std::string& mime
 }
 
 void Session::on_record_file(std::string_view text) {
+    if (!refuse_if_read_only().empty()) { m_ui.say(fmt(S::refused_fmt, refuse_if_read_only().c_str()), true); return; }
     if (!m_store) {
         Loaded<LearnerRecord> r = load_record(text);
         if (!r.ok()) { m_ui.say(fmt(S::import_failed_fmt, r.first_error().c_str()), true); return; }
@@ -177,15 +216,25 @@ void Session::on_record_file(std::string_view text) {
 }
 
 Outcome Session::dispatch(Action action) {
-    if (!m_store) return {false, "nothing is open yet", "", false};
-    Outcome o = m_store->dispatch(std::move(action));
+    if (!store()) return {false, "nothing is open yet", "", false};
+    if (const std::string why = refuse_if_read_only(); !why.empty()) {
+        m_ui.say(fmt(S::refused_fmt, why.c_str()), true);
+        return {false, why, "", false};
+    }
+    Outcome o = store()->dispatch(std::move(action));
     if (!o.ok) m_ui.say(fmt(S::refused_fmt, o.error.c_str()), true);
     else if (!o.note.empty()) m_ui.say(o.note);
     return o;
 }
 
-bool Session::undo() { return m_store && m_store->undo(); }
-bool Session::redo() { return m_store && m_store->redo(); }
+bool Session::undo() {
+    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(fmt(S::refused_fmt, why.c_str()), true); return false; }
+    return store() && store()->undo();
+}
+bool Session::redo() {
+    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(fmt(S::refused_fmt, why.c_str()), true); return false; }
+    return store() && store()->redo();
+}
 
 void Session::set_prefs(const Prefs& p) {
     const Prefs next = clamp(p);
@@ -195,22 +244,321 @@ void Session::set_prefs(const Prefs& p) {
 }
 
 std::string Session::js_dispatch(std::string_view action_json) {
-    if (!m_store) return outcome_json({false, "the app has no record yet (the pathway is still loading or failed)", "", false});
-    return outcome_json(m_store->dispatch_json(action_json));
+    if (!store()) return outcome_json({false, "the app has no record yet (the pathway is still loading or failed)", "", false});
+    if (const std::string why = refuse_if_read_only(); !why.empty()) return outcome_json({false, why, "", false});
+    return outcome_json(store()->dispatch_json(action_json));
 }
 
+// As if the student confirmed the preview: a record replaces (undoably), a review file merges.
 std::string Session::js_import(std::string_view record_text) {
+    if (const std::string why = refuse_if_read_only(); !why.empty()) return outcome_json({false, why, "", false});
     if (!m_store) {
         Loaded<LearnerRecord> r = load_record(record_text);
         if (!r.ok()) return outcome_json({false, r.first_error(), "", false});
         start_with_record(std::move(*r.value));
         return outcome_json({true, "", "", true});
     }
-    return outcome_json(m_store->import_record(record_text));
+    std::string error;
+    std::optional<PendingImport> checked = check_file("", record_text, error);
+    if (!checked) return outcome_json({false, error, "", false});
+    Action a{ReplaceRecord{}, ""};
+    if (checked->is_reviews) a.body = MergeReviews{std::move(*checked->reviews)};
+    else a.body = ReplaceRecord{std::move(*checked->record)};
+    const Outcome o = store()->dispatch(std::move(a));
+    if (o.ok && !checked->is_reviews) note_file_copy();
+    return outcome_json(o);
 }
 
-std::string Session::js_export() const { return m_store ? m_store->export_record() : std::string(); }
+std::string Session::js_export() const { return store() ? store()->export_record() : std::string(); }
 
-std::string Session::pathway_title() const { return m_store ? m_store->record().pathway.title : std::string(); }
+std::string Session::pathway_title() const { return store() ? store()->record().pathway.title : std::string(); }
+
+namespace {
+
+std::string file_safe(std::string name, const char* fallback) {
+    for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
+    return name.empty() ? std::string(fallback) : name;
+}
+
+}  // namespace
+
+std::string Session::export_file_name() const {
+    const std::string who = store() ? store()->record().learner_name : std::string();
+    return "mastery-map-" + file_safe(who, "record") + "-" + today() + ".json";
+}
+
+// A record that came from a file has a copy in that file: the reminder starts from now.
+void Session::note_file_copy() {
+    if (!m_store || reviewing()) return;
+    m_last_export = m_clock();
+    m_export_checked_for = m_store->record().id;
+    m_services.remember_export(m_export_checked_for, m_last_export);
+}
+
+void Session::export_to_file() {
+    if (!store()) return;
+    m_services.download_text(export_file_name(), "application/json", js_export());
+    note_file_copy();
+}
+
+namespace {
+
+// Days since 1970-01-01 of an ISO 8601 date ("2026-11-22..."); nullopt when not a date.
+std::optional<long> day_number(const std::string& iso) {
+    int y = 0, m = 0, d = 0;
+    if (iso.size() < 10 || std::sscanf(iso.c_str(), "%4d-%2d-%2d", &y, &m, &d) != 3) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)}, std::chrono::day{unsigned(d)}};
+    if (!ymd.ok()) return std::nullopt;
+    return std::chrono::sys_days{ymd}.time_since_epoch().count();
+}
+
+}  // namespace
+
+bool Session::export_reminder_due() {
+    if (!m_use_storage || !m_store || reviewing() || m_saving.read_only || m_reminder_snoozed) return false;
+    const LearnerRecord& r = m_store->record();
+    if (m_export_checked_for != r.id) {
+        m_export_checked_for = r.id;
+        m_last_export = m_services.last_export(r.id);
+    }
+    const std::string since = m_last_export.empty() ? r.created_at : m_last_export;
+    std::string latest;
+    for (const auto& a : r.activity) latest = std::max(latest, a.at);
+    if (latest <= since) return false;  // nothing new since the last copy
+    const auto from = day_number(since), now = day_number(m_clock());
+    return from && now && *now - *from >= kExportReminderDays;
+}
+
+void Session::request_stored_list() {
+    if (m_use_storage) m_services.list_stored();
+}
+
+void Session::on_stored_list(std::vector<StoredRecordInfo> list) {
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.saved_at > b.saved_at; });
+    m_stored_list = std::move(list);
+}
+
+void Session::open_stored(const std::string& record_id) {
+    if (!m_store || reviewing()) return;
+    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(fmt(S::refused_fmt, why.c_str()), true); return; }
+    if (record_id == m_store->record().id) return;
+    if (has_unsaved_changes() || m_saving.state != SaveState::saved) {
+        m_ui.say(tr(S::switch_unsaved), true);  // switching now would lose work kept only in memory
+        return;
+    }
+    m_services.switch_record(m_slot, record_id);
+}
+
+// [SECTION] saving on this device
+
+StorageProblem storage_problem_of(const std::string& error_name) {
+    if (error_name.empty()) return StorageProblem::none;
+    if (error_name == "QuotaExceededError") return StorageProblem::full;
+    return StorageProblem::unavailable;  // SecurityError, InvalidStateError, UnknownError, ...
+}
+
+std::string Session::refuse_if_read_only() const {
+    if (!m_saving.read_only || reviewing()) return {};
+    return tr(S::read_only_refused);
+}
+
+std::uint64_t Session::version() const {
+    if (!m_store) return 0;
+    return (m_generation << 32) | (static_cast<std::uint64_t>(m_store->revision()) & 0xffffffffu);
+}
+
+bool Session::has_unsaved_changes() const { return m_use_storage && m_store && version() != m_saved; }
+
+void Session::poll_changes() {
+    if (!m_use_storage || !m_store || m_saving.read_only) return;
+    const std::uint64_t v = version();
+    if (v == m_noticed) return;
+    m_noticed = v;
+    if (v == m_saved) return;
+    if (m_saving.state != SaveState::failed) m_saving.state = SaveState::saving;
+    m_services.record_changed();
+}
+
+void Session::save_now() {
+    poll_changes();
+    if (!m_use_storage || !m_store || m_saving.read_only || m_in_flight) return;
+    const std::uint64_t v = version();
+    if (v == m_saved) return;
+    m_in_flight = v;
+    if (m_saving.state != SaveState::failed) m_saving.state = SaveState::saving;
+    m_services.save_record(m_slot, m_store->record().id, m_store->export_record());
+}
+
+void Session::on_saved(bool ok, const std::string& error_name) {
+    const std::uint64_t was = m_in_flight;
+    m_in_flight = 0;
+    if (ok) {
+        if (was) m_saved = was;
+        m_saving.problem = StorageProblem::none;
+        m_saving.error_name.clear();
+        m_saving.problem_seen = false;
+        m_saving.state = version() == m_saved ? SaveState::saved : SaveState::saving;
+        if (m_saving.state == SaveState::saving) m_services.record_changed();  // changed meanwhile
+        return;
+    }
+    const StorageProblem p = storage_problem_of(error_name.empty() ? "UnknownError" : error_name);
+    if (p != m_saving.problem) m_saving.problem_seen = false;
+    m_saving.problem = p;
+    m_saving.error_name = error_name;
+    m_saving.state = SaveState::failed;
+}
+
+void Session::set_read_only(bool on) { m_saving.read_only = on; }
+
+void Session::on_stored(bool found, std::string_view text, bool from_backup) {
+    if (!m_stored_pending) return;
+    if (found) {
+        Loaded<LearnerRecord> r = load_record(text);
+        if (r.ok()) {
+            m_stored_pending = false;
+            start_with_record(std::move(*r.value));
+            m_saved = m_noticed = version();
+            m_saving.state = SaveState::saved;
+            m_saving.restored_from_backup = from_backup && !m_saving.set_aside_reasons.empty();
+            return;
+        }
+        // Set aside (never deleted) and try the newest backup; a bounded number of times.
+        m_saving.set_aside_reasons.push_back(r.first_error());
+        if (m_saving.set_aside_reasons.size() <= 8) {
+            m_services.quarantine_stored(m_slot, r.first_error());
+            return;
+        }
+    }
+    m_stored_pending = false;
+    maybe_start_fresh();
+}
+
+// [SECTION] files: check, preview, confirm
+
+std::optional<PendingImport> Session::check_file(const std::string& file_name, std::string_view text, std::string& error) const {
+    PendingImport p;
+    p.file_name = file_name;
+    Loaded<Json> j = parse_json(text);
+    if (!j.ok()) { error = j.first_error(); return std::nullopt; }
+    if (detect_format(*j.value) == kReviewsFormat) {
+        Loaded<ReviewFile> f = review_file_from_json(*j.value);
+        if (!f.ok()) { error = f.first_error(); return std::nullopt; }
+        if (!store()) { error = "there is no record to add these reviews to yet"; return std::nullopt; }
+        MergeReport rep = merge_reviews(store()->record(), *f.value, m_clock());
+        if (!rep.ok) { error = rep.error; return std::nullopt; }
+        p.is_reviews = true;
+        p.nothing_new = rep.added == 0;
+        // one line per level that gets a new review, with its result, and who reviewed
+        std::vector<std::string> who, levels;
+        for (const LevelWork& after : rep.record.work) {
+            const LevelWork* before = store()->record().find_work(after.competency, after.level);
+            const std::size_t had = before ? before->reviews.size() : 0;
+            if (after.reviews.size() <= had) continue;
+            for (std::size_t i = had; i < after.reviews.size(); ++i)
+                if (std::find(who.begin(), who.end(), after.reviews[i].reviewer) == who.end()) who.push_back(after.reviews[i].reviewer);
+            const Competency* c = rep.record.pathway.find_competency(after.competency);
+            if (!c) continue;
+            const auto& scale = rep.record.pathway.scale_of(*c);
+            const std::string level = after.level >= 1 && std::size_t(after.level) <= scale.size() ? scale[std::size_t(after.level - 1)]
+                                                                                                  : std::to_string(after.level);
+            const bool earned = after.reviews.back().earned();
+            levels.push_back(fmt(earned ? S::import_review_earned_fmt : S::import_review_not_yet_fmt, c->title.c_str(), level.c_str()));
+        }
+        std::string names;
+        for (const std::string& w : who) names += (names.empty() ? "" : ", ") + w;
+        if (!names.empty()) p.lines.push_back(fmt(S::import_reviews_from_fmt, names.c_str()));
+        if (rep.added == 0) p.lines.push_back(tr(S::import_reviews_nothing_new));
+        else p.lines.push_back(fmt(rep.added == 1 ? S::import_reviews_new_one : S::import_reviews_new_fmt, rep.added));
+        p.lines.insert(p.lines.end(), levels.begin(), levels.end());
+        if (rep.already) p.lines.push_back(fmt(S::import_reviews_already_fmt, rep.already));
+        for (const std::string& sk : rep.skipped) p.lines.push_back(fmt(S::import_reviews_skipped_fmt, sk.c_str()));
+        p.reviews = std::move(*f.value);
+        return p;
+    }
+    Loaded<LearnerRecord> r = record_from_json(*j.value);
+    if (!r.ok()) { error = r.first_error(); return std::nullopt; }
+    if (store()) p.lines = preview_import(store()->record(), *r.value).lines;
+    p.record = std::move(*r.value);
+    return p;
+}
+
+void Session::offer_file(const std::string& file_name, std::string_view text) {
+    if (reviewing()) { m_ui.say(tr(S::import_close_review_first), true); return; }
+    if (const std::string why = refuse_if_read_only(); !why.empty()) { m_ui.say(fmt(S::refused_fmt, why.c_str()), true); return; }
+    std::string error;
+    std::optional<PendingImport> p = check_file(file_name, text, error);
+    if (!p) {
+        m_ui.say(fmt(S::import_failed_file_fmt, file_name.c_str(), error.c_str()), true);
+        return;
+    }
+    if (!m_store) {  // nothing open yet (startup failed): open it directly
+        if (p->record) {
+            start_with_record(std::move(*p->record));
+            m_ui.say(tr(S::imported));
+        }
+        return;
+    }
+    m_pending_import = std::move(*p);
+}
+
+void Session::file_too_big(const std::string& file_name, double bytes) {
+    const double mb = bytes / (1024.0 * 1024.0);
+    const double limit = double(Limits{}.max_bytes) / (1024.0 * 1024.0);
+    m_ui.say(fmt(S::import_too_big_fmt, file_name.c_str(), mb, limit), true);
+}
+
+Outcome Session::confirm_import() {
+    if (!m_pending_import) return {false, "nothing to import", "", false};
+    PendingImport p = std::move(*m_pending_import);
+    m_pending_import.reset();
+    Action a{ReplaceRecord{}, ""};
+    if (p.is_reviews) a.body = MergeReviews{std::move(*p.reviews)};
+    else a.body = ReplaceRecord{std::move(*p.record)};
+    Outcome o = dispatch(std::move(a));
+    if (o.ok && !p.is_reviews) note_file_copy();
+    if (o.ok && !p.is_reviews) m_ui.say(tr(S::imported_undo));
+    else if (o.ok && !o.changed) m_ui.say(tr(S::import_reviews_nothing_new));
+    return o;
+}
+
+void Session::cancel_import() {
+    if (!m_pending_import) return;
+    m_pending_import.reset();
+    m_ui.say(tr(S::import_cancelled));
+}
+
+// [SECTION] the mentor's review of a student's file (in memory only)
+
+void Session::open_for_review(const std::string& file_name, std::string_view text) {
+    Loaded<LearnerRecord> r = load_record(text);
+    if (!r.ok()) {
+        m_ui.say(fmt(S::import_failed_file_fmt, file_name.c_str(), r.first_error().c_str()), true);
+        return;
+    }
+    m_pending_import.reset();
+    m_review.file_name = file_name;
+    m_review.opened_at = m_clock();
+    m_review.store = std::make_unique<Store>(std::move(*r.value), m_clock);
+    m_ui = UiState{};
+    m_ui.page = Page::review;
+}
+
+void Session::close_review() {
+    if (!m_review.store) return;
+    m_review = ReviewSession{};
+    m_ui = UiState{};
+    m_ui.say(tr(S::mentor_closed));
+}
+
+std::string Session::review_file_text() const {
+    if (!m_review.store) return {};
+    return save_review_file(make_review_file(m_review.store->record(), m_clock()));
+}
+
+std::string Session::review_file_name() const {
+    const std::string who = m_review.store ? m_review.store->record().learner_name : std::string();
+    return "mastery-map-reviews-for-" + file_safe(who, "student") + "-" + today() + ".json";
+}
 
 }  // namespace mastery::app

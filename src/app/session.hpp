@@ -1,16 +1,20 @@
-// Session: the app's state in one place: startup (pathway index -> pathway -> record),
-// the Store (document), Prefs and UiState, and the entry points the platform calls
-// (fetched files, picked files, the JavaScript interface). No ImGui, no platform code.
+// Session: the app's state in one place: startup (stored record, or pathway index ->
+// pathway -> fresh record), the Store (document), Prefs and UiState, saving on this device
+// (Saving), file imports waiting for confirmation, the mentor's review of a student's file,
+// and the entry points the platform calls. No ImGui, no platform code.
 #pragma once
 
 #include "app/prefs.hpp"
 #include "app/services.hpp"
 #include "app/store.hpp"
 #include "app/ui_state.hpp"
+#include "mastery/exchange.hpp"
 #include "mastery/io.hpp"
 
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +25,7 @@ inline constexpr const char* kIndexUrl = "pathways/index.json";
 inline constexpr const char* kPathwayDir = "pathways/";
 inline constexpr const char* kSampleRecordUrl = "records/sample-record.json";
 inline constexpr const char* kDefaultLearnerName = "Student";
+inline constexpr int kExportReminderDays = 7;
 
 enum class StartPhase { loading, ready, failed };
 
@@ -32,13 +37,58 @@ struct Startup {
     std::vector<PathwayIndexEntry> index;     // the bundled pathways (for the chooser)
 };
 
+// Saving on this device: what the top bar and the banners show. Platform state, not the
+// document: never saved, never exported, never undone.
+enum class SaveState { idle, saving, saved, failed };
+enum class StorageProblem { none, full, unavailable, other };
+
+struct Saving {
+    SaveState state = SaveState::idle;  // idle = nothing to save yet (still starting)
+    StorageProblem problem = StorageProblem::none;  // why the last save failed
+    std::string error_name;             // the browser's words, e.g. "QuotaExceededError"
+    bool read_only = false;             // another tab writes this record: this one only looks
+    // Stored data that did not load and was set aside (newest first); empty = none.
+    std::vector<std::string> set_aside_reasons;
+    bool restored_from_backup = false;  // a good backup was opened instead
+    bool recovery_seen = false;         // the student closed the recovery notice
+    bool problem_seen = false;          // the student closed the storage banner (until the next kind of problem)
+};
+StorageProblem storage_problem_of(const std::string& error_name);
+
+// One record kept on this device (for the switcher).
+struct StoredRecordInfo {
+    std::string id;
+    std::string learner;
+    std::string pathway;   // the pathway's title
+    std::string saved_at;  // ISO 8601
+};
+
+// A file the student picked or dropped, checked and waiting for "yes" (or "cancel").
+struct PendingImport {
+    std::string file_name;
+    bool is_reviews = false;
+    std::vector<std::string> lines;           // what would change, in plain words
+    bool nothing_new = false;                 // a review file whose reviews are all here already
+    std::optional<LearnerRecord> record;      // is_reviews == false
+    std::optional<ReviewFile> reviews;        // is_reviews == true
+};
+
+// A student's file a mentor opened to review: in memory only, never saved on this device.
+struct ReviewSession {
+    std::string file_name;
+    std::string opened_at;
+    std::unique_ptr<Store> store;
+};
+
 class Session {
 public:
     explicit Session(Services& services, Clock clock = system_now);
 
     // Startup: "" loads the index and its default pathway; otherwise the given relative
     // URL on this site (absolute or off-site URLs are refused with a message).
-    void start(const std::string& pathway_param);
+    // With `use_storage`, the record stored on this device for this pathway slot opens
+    // first (Services::load_stored, answered by on_stored); a fresh one only when none.
+    void start(const std::string& pathway_param, bool use_storage = false);
     void on_fetched(int request, bool ok, std::string_view text, const std::string& error);
 
     // Direct starts (tests, and the platform when it already has the text).
@@ -49,7 +99,51 @@ public:
     void load_sample();                              // fetch the sample record, then import it
     void choose_pathway(const std::string& file);    // a file from the index: fresh record
     void on_image_picked(const ImageTarget& target, const std::string& mime, std::vector<std::uint8_t> bytes);
-    void on_record_file(std::string_view text);      // the UI's "Open a work file"
+    void on_record_file(std::string_view text);      // a file opened at once (no preview)
+
+    // The stored record for this slot (found = false: none, or storage unavailable). After
+    // a quarantine the answer is the newest backup, and `from_backup` is true.
+    void on_stored(bool found, std::string_view text, bool from_backup);
+
+    // Saving: the platform calls save_now() after its debounce (and on pagehide), then
+    // on_saved() when storage answered. poll_changes() notices changes (once per change).
+    void poll_changes();
+    void save_now();
+    void on_saved(bool ok, const std::string& error_name);
+    void set_read_only(bool on);
+    const Saving& saving() const { return m_saving; }
+    Saving& saving_ui() { return m_saving; }  // the views close notices
+    const std::string& slot() const { return m_slot; }
+    bool has_unsaved_changes() const;
+
+    // Files picked or dropped: checked (size and depth limits, then the one load path),
+    // then a preview waits for confirm_import() or cancel_import(); bad files get a message.
+    void offer_file(const std::string& file_name, std::string_view text);
+    void file_too_big(const std::string& file_name, double bytes);
+    const std::optional<PendingImport>& pending_import() const { return m_pending_import; }
+    Outcome confirm_import();
+    void cancel_import();
+
+    // The mentor's side of the round trip: a student's exported file opened in memory.
+    void open_for_review(const std::string& file_name, std::string_view text);
+    void close_review();
+    bool reviewing() const { return m_review.store != nullptr; }
+    const ReviewSession& review_session() const { return m_review; }
+    std::string review_file_text() const;   // the reviews made on the open file
+    std::string review_file_name() const;
+    std::string export_file_name() const;   // "mastery-map-Sky-2026-11-22.json"
+    // The whole record as a download (the export), remembered for the reminder below.
+    void export_to_file();
+    // A gentle reminder: changes made, and no copy saved to a file for kExportReminderDays.
+    bool export_reminder_due();
+    void snooze_export_reminder() { m_reminder_snoozed = true; }
+
+    // Several records on one device: the list (asked for when Settings opens) and
+    // switching this slot to another one, refused while changes are not saved yet.
+    void request_stored_list();
+    void on_stored_list(std::vector<StoredRecordInfo> list);
+    const std::vector<StoredRecordInfo>& stored_list() const { return m_stored_list; }
+    void open_stored(const std::string& record_id);
 
     // The UI's one way to change the record: refusals become the message bar's text.
     Outcome dispatch(Action action);
@@ -63,8 +157,10 @@ public:
     std::string js_import(std::string_view record_text);     // {"ok":...,"error":...}
     std::string js_export() const;                           // "" until a record exists
 
-    Store* store() { return m_store.get(); }
-    const Store* store() const { return m_store.get(); }
+    // The record on screen: the student's file while a mentor reviews one, else our own.
+    Store* store() { return m_review.store ? m_review.store.get() : m_store.get(); }
+    const Store* store() const { return m_review.store ? m_review.store.get() : m_store.get(); }
+    const Store* own_store() const { return m_store.get(); }
     const Startup& startup() const { return m_startup; }
     const Prefs& prefs() const { return m_prefs; }
     UiState& ui() { return m_ui; }
@@ -73,6 +169,8 @@ public:
     std::string today() const { return date_of(m_clock()); }
     // Views' pathway title for the chooser, or the record's pathway title.
     std::string pathway_title() const;
+
+    bool uses_storage() const { return m_use_storage; }
 
     // Prefs read at startup (no save). The platform calls this before the first frame.
     void load_prefs(const Prefs& p) { m_prefs = clamp(p); }
@@ -83,6 +181,11 @@ private:
     void fail(const std::string& url, std::vector<std::string> problems);
     void adopt_pathway(const std::string& url, std::string_view text, bool switching);
     std::string new_record_id() const;
+    void maybe_start_fresh();
+    void note_file_copy();
+    std::optional<PendingImport> check_file(const std::string& file_name, std::string_view text, std::string& error) const;
+    std::uint64_t version() const;  // changes whenever the own record changes
+    std::string refuse_if_read_only() const;
 
     Services& m_services;
     Clock m_clock;
@@ -92,6 +195,24 @@ private:
     UiState m_ui;
     int m_next_request = 1;
     std::map<int, std::pair<Want, std::string>> m_pending;  // request id -> (what, url)
+
+    std::string m_slot = "default";     // where this record lives on the device
+    bool m_stored_pending = false;      // waiting for the stored record
+    bool m_fresh_requested = false;     // the pathway for a fresh record was asked for
+    bool m_use_storage = false;         // save on this device (the web app; tests choose)
+    bool m_index_loaded = false;
+    std::vector<std::string> m_index_problems;  // the index could not be read (said only when needed)
+    std::uint64_t m_generation = 0;     // bumps when the Store object is replaced
+    std::uint64_t m_noticed = 0;        // last version the platform was told about
+    std::uint64_t m_saved = 0;          // last version storage confirmed
+    std::uint64_t m_in_flight = 0;      // version being saved (0 = none)
+    Saving m_saving;
+    std::optional<PendingImport> m_pending_import;
+    ReviewSession m_review;
+    std::vector<StoredRecordInfo> m_stored_list;
+    bool m_reminder_snoozed = false;     // "Not now" (until the next start)
+    std::string m_export_checked_for;    // record id whose last export is cached below
+    std::string m_last_export;
 };
 
 // A relative URL on this site: no scheme, no "//host", no backslashes.

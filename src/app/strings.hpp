@@ -20,9 +20,10 @@ namespace mastery::app {
     X(menu_redo, "Redo")                                                                             \
     X(menu_export, "Save my work to a file")                                                         \
     X(menu_import, "Open a work file")                                                               \
+    X(menu_open_for_review, "Open a student's file to review")                                       \
     X(menu_sample, "Try the sample student (demo)")                                                  \
     X(menu_pathways, "Choose a pathway")                                                             \
-    X(menu_new_record_confirm, "Start fresh on \"%s\"? Your current work stays only if you saved it to a file first.") \
+    X(menu_new_record_confirm, "Start fresh on \"%s\"? Your current work stays on this device: open it again from Settings > Records on this device.") \
     X(menu_start, "Start")                                                                           \
     X(cancel, "Cancel")                                                                              \
     X(ok, "OK")                                                                                      \
@@ -32,6 +33,7 @@ namespace mastery::app {
     X(remove, "Remove")                                                                              \
     X(open, "Open")                                                                                  \
     X(go, "Go")                                                                                      \
+    X(hello_reviewing_fmt, "Reviewing %s's work")                                                    \
     X(hello_fmt, "Hi, %s")                                                                           \
     /* startup */                                                                                   \
     X(loading, "Loading your pathway...")                                                            \
@@ -43,6 +45,65 @@ namespace mastery::app {
     X(imported, "Opened the work file.")                                                             \
     X(sample_loaded, "This is a sample student's work, for trying things out.")                      \
     X(refused_fmt, "That did not work: %s")                                                          \
+    /* saving on this device, files, two tabs, the mentor */                                            \
+    X(save_saved, "Saved")                                                                           \
+    X(save_saving, "Saving...")                                                                      \
+    X(save_failed, "Not saved!")                                                                     \
+    X(save_read_only, "View only")                                                                   \
+    X(save_not_here, "Not kept on this device")                                                      \
+    X(save_saved_tip, "Your work is saved on this device. Save it to a file too, to keep a copy safe.") \
+    X(save_failed_tip, "Your latest changes are only in this tab. Save your work to a file so nothing is lost.") \
+    X(banner_full, "This device is out of space, so your latest work could not be saved here. It is safe while this tab stays open: save it to a file now.") \
+    X(banner_unavailable, "This browser is not letting Mastery Map save here (saving may be switched off, or this is a private window). Your work is safe while this tab stays open: save it to a file now.") \
+    X(banner_save_file, "Save to a file now")                                                        \
+    X(banner_try_again, "Try saving again")                                                          \
+    X(banner_hide, "Hide")                                                                           \
+    X(reminder_fmt, "You have done new work, and it has been more than %d days since you saved a copy to a file. A copy keeps it safe if this browser forgets it.") \
+    X(reminder_save, "Save a copy to a file")                                                        \
+    X(reminder_later, "Not now")                                                                     \
+    X(records_title, "Records on this device")                                                       \
+    X(records_help, "Each record is one learner on one pathway. They stay apart: nothing from one shows up in another.") \
+    X(records_open, "Open this one")                                                                 \
+    X(records_current, "Open now")                                                                   \
+    X(records_row_fmt, "%s · %s")                                                                    \
+    X(records_saved_fmt, "last saved %s")                                                            \
+    X(records_none, "Only the record you see is kept here.")                                         \
+    X(switch_unsaved, "Your latest changes are not saved on this device yet, so switching now could lose them. Save your work to a file first.") \
+    X(read_only_banner, "Mastery Map is already open in another tab. This tab can only look, so nothing gets mixed up. Keep working in the other tab, or close it: this tab then opens your latest work.") \
+    X(read_only_refused, "this work is open in another tab, so this tab can only look. Use the other tab, or close it and this one will take over.") \
+    X(recovery_title, "We fixed a problem with your saved work")                                     \
+    X(recovery_backup, "Your last saved work could not be opened, so we opened the newest good copy instead. The most recent changes may be missing.") \
+    X(recovery_none, "Your saved work could not be opened, and there was no good copy to go back to, so you are starting fresh.") \
+    X(recovery_kept, "Nothing was thrown away: the data that did not open is kept on this device. You can download it to give to a teacher.") \
+    X(recovery_reason_fmt, "What was wrong: %s")                                                     \
+    X(recovery_download, "Download the data that did not open")                                      \
+    X(import_title_record, "Open this work file?")                                                   \
+    X(import_title_reviews, "Add these reviews to your work?")                                       \
+    X(import_file_fmt, "File: %s")                                                                   \
+    X(import_will_change, "What will change:")                                                       \
+    X(import_replace, "Yes, replace my work")                                                        \
+    X(import_add_reviews, "Yes, add the reviews")                                                    \
+    X(import_undo_hint, "You can change your mind afterwards: More > Undo brings your work back.")   \
+    X(import_save_first, "Save my work to a file first")                     \
+    X(import_reviews_from_fmt, "Reviewed by: %s")                                                    \
+    X(import_reviews_new_one, "1 new review")                                                        \
+    X(import_reviews_new_fmt, "%d new reviews")                                                      \
+    X(import_review_earned_fmt, "%s · %s: earned!")                                                  \
+    X(import_review_not_yet_fmt, "%s · %s: not yet, with next steps")                                \
+    X(import_reviews_already_fmt, "%d already in your work (nothing changes for those)")             \
+    X(import_reviews_skipped_fmt, "Left out: %s")                                                    \
+    X(import_reviews_nothing_new, "Nothing new: those reviews were already in your work.")           \
+    X(import_failed_file_fmt, "The file \"%s\" could not be opened: %s")                             \
+    X(import_too_big_fmt, "The file \"%s\" is too big to open (%.1f MB; the most is %.0f MB).")      \
+    X(import_close_review_first, "Close the student's file first (the button at the top).")          \
+    X(import_cancelled, "Nothing was changed.")                                                      \
+    X(imported_undo, "Opened the work file. Changed your mind? More > Undo brings your work back.")  \
+    X(mentor_banner_fmt, "You are reviewing %s's work from the file \"%s\". It is only kept in this tab and is never saved on this device.") \
+    X(mentor_save_reviews, "Save reviews to a file")                                                 \
+    X(mentor_close, "Close the student's file")                                                      \
+    X(mentor_saved_fmt, "Saved %d reviews to a file. Give it back to the student.")                  \
+    X(mentor_closed, "Back to your own work.")                                                       \
+    X(review_save_file_help, "Give this file back to the student: they open it with More > Open a work file.") \
     /* statuses (shown with an icon, never colour alone) */                                         \
     X(status_locked, "Locked")                                                                       \
     X(status_available, "Ready to start")                                                            \

@@ -45,18 +45,17 @@ ViewContext Shell::context() {
                     s.now(),
                     {},
                     snap};
-    ctx.commands.export_record = [&s] {
-        if (!s.store()) return;
-        std::string name = s.store()->record().learner_name;
-        for (char& c : name)
-            if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
-        s.services().download_text("mastery-map-" + (name.empty() ? std::string("record") : name) + "-" + s.today() + ".json",
-                                   "application/json", s.js_export());
-    };
-    ctx.commands.import_record = [&s] { s.services().pick_record_file(); };
+    ctx.commands.export_record = [&s] { s.export_to_file(); };
+    ctx.commands.import_record = [&s] { s.services().pick_record_file(app::FilePurpose::import_into_my_work); };
+    ctx.commands.open_for_review = [&s] { s.services().pick_record_file(app::FilePurpose::open_for_review); };
     ctx.commands.load_sample = [&s] { s.load_sample(); };
     ctx.commands.choose_pathway = [&s](const std::string& file) { s.choose_pathway(file); };
     ctx.commands.pathways = &s.startup().index;
+    if (s.uses_storage() && !s.reviewing()) {
+        ctx.commands.refresh_records = [&s] { s.request_stored_list(); };
+        ctx.commands.open_record = [&s](const std::string& id) { s.open_stored(id); };
+        ctx.commands.records = &s.stored_list();
+    }
     return ctx;
 }
 
@@ -72,9 +71,10 @@ void Shell::draw() {
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     draw_top_bar(ctx);
+    m_notice_height = files.draw_notices(m_session, ctx, m_top_height);
     draw_message_bar(ctx.ui);
 
-    const float top = m_top_height, bottom = m_message_height;
+    const float top = m_top_height + m_notice_height, bottom = m_message_height;
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x, vp->Pos.y + top));
     ImGui::SetNextWindowSize(ImVec2(vp->Size.x, std::max(50.0f, vp->Size.y - top - bottom)));
     // Re-read after the menu: an import or undo may have replaced the record this frame.
@@ -87,6 +87,7 @@ void Shell::draw() {
         case Page::review: review.draw(page); break;
         case Page::settings: settings.draw(page); break;
     }
+    files.draw_dialogs(m_session, page);
 }
 
 void Shell::shortcuts() {
@@ -169,8 +170,11 @@ void Shell::draw_top_bar(ViewContext& ctx) {
         }
     }
 
+    ImGui::SameLine(0, em() * 1.2f);
+    files.draw_save_state(m_session);
+
     // learner and the "More" menu on the right
-    const std::string hello = fmt(S::hello_fmt, ctx.record.learner_name.c_str());
+    const std::string hello = fmt(m_session.reviewing() ? S::hello_reviewing_fmt : S::hello_fmt, ctx.record.learner_name.c_str());
     const float more_w = ImGui::CalcTextSize(tr(S::nav_menu)).x + ImGui::GetStyle().FramePadding.x * 2 + em() * 1.2f;
     const float hello_w = ImGui::CalcTextSize(hello.c_str()).x;
     ImGui::SameLine();
@@ -189,9 +193,11 @@ void Shell::draw_top_bar(ViewContext& ctx) {
         if (ImGui::MenuItem(tr(S::menu_undo), "Ctrl+Z", false, store && store->can_undo())) m_session.undo();
         if (ImGui::MenuItem(tr(S::menu_redo), "Ctrl+Y", false, store && store->can_redo())) m_session.redo();
         ImGui::Separator();
+        const bool own = !m_session.reviewing();
         if (ImGui::MenuItem(tr(S::menu_export))) ctx.commands.export_record();
-        if (ImGui::MenuItem(tr(S::menu_import))) ctx.commands.import_record();
-        if (ImGui::MenuItem(tr(S::menu_sample))) ctx.commands.load_sample();
+        if (ImGui::MenuItem(tr(S::menu_import), nullptr, false, own)) ctx.commands.import_record();
+        if (ImGui::MenuItem(tr(S::menu_open_for_review), nullptr, false, own)) ctx.commands.open_for_review();
+        if (ImGui::MenuItem(tr(S::menu_sample), nullptr, false, own)) ctx.commands.load_sample();
         ImGui::Separator();
         if (ImGui::MenuItem(tr(S::menu_pathways))) ctx.ui.page = Page::settings;
         ImGui::EndPopup();
@@ -250,7 +256,7 @@ void Shell::draw_startup() {
         }
         ImGui::EndChild();
         ImGui::PopTextWrapPos();
-        if (!st.requested.empty() && primary_button(tr(S::load_try_default))) m_session.start("");
+        if (!st.requested.empty() && primary_button(tr(S::load_try_default))) m_session.start("", m_session.uses_storage());
     }
     ImGui::End();
 }

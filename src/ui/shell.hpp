@@ -6,6 +6,7 @@
 #include "app/session.hpp"
 #include "ui/view_chart.hpp"
 #include "ui/view_competency.hpp"
+#include "ui/view_files.hpp"
 #include "ui/view_map.hpp"
 #include "ui/view_plan.hpp"
 #include "ui/view_review.hpp"
@@ -35,6 +36,7 @@ public:
     CompetencyView competency;
     ReviewView review;
     SettingsView settings;
+    FilesView files;
 
 private:
     void draw_top_bar(ViewContext& ctx);
@@ -46,6 +48,7 @@ private:
     app::Session& m_session;
     float m_top_height = 0;      // last frame's heights: the page fills what is left
     float m_message_height = 0;
+    float m_notice_height = 0;   // banners under the top bar (storage, another tab, mentor)
 };
 
 }  // namespace mastery::ui

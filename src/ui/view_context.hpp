@@ -4,6 +4,7 @@
 
 #include "app/prefs.hpp"
 #include "app/services.hpp"
+#include "app/session.hpp"
 #include "app/store.hpp"
 #include "app/ui_state.hpp"
 #include "mastery/actions.hpp"
@@ -20,10 +21,14 @@ namespace mastery::ui {
 // App-level commands a view may offer (menus, settings); the shell wires them to Session.
 struct AppCommands {
     std::function<void()> export_record;                       // download the record file
-    std::function<void()> import_record;                       // pick a record file
+    std::function<void()> import_record;                       // pick a record or review file (preview first)
+    std::function<void()> open_for_review;                     // a mentor opens a student's file (memory only)
     std::function<void()> load_sample;                         // the demo student's record
     std::function<void(const std::string&)> choose_pathway;    // a file from the pathway index
     const std::vector<PathwayIndexEntry>* pathways = nullptr;  // the bundled pathways
+    std::function<void()> refresh_records;                     // ask for the records on this device
+    std::function<void(const std::string&)> open_record;       // switch to another stored record
+    const std::vector<app::StoredRecordInfo>* records = nullptr;
 };
 
 struct ViewContext {

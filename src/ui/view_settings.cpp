@@ -106,6 +106,28 @@ void SettingsView::draw(ViewContext& ctx) {
     if (ctx.commands.load_sample && ImGui::Button(tr(S::menu_sample))) ctx.commands.load_sample();
     end_card();
 
+    // Records on this device (the switcher)
+    if (ctx.commands.records) {
+        if (ImGui::IsWindowAppearing() && ctx.commands.refresh_records) ctx.commands.refresh_records();
+        begin_card("records", width);
+        subheading(tr(S::records_title));
+        text_muted(tr(S::records_help));
+        if (ctx.commands.records->size() <= 1) text_muted(tr(S::records_none));
+        else
+            for (const app::StoredRecordInfo& r : *ctx.commands.records) {
+                ImGui::PushID(r.id.c_str());
+                ImGui::Separator();
+                ImGui::PushFont(fonts().bold);
+                ImGui::TextWrapped("%s", fmt(S::records_row_fmt, r.learner.c_str(), r.pathway.c_str()));
+                ImGui::PopFont();
+                text_muted(fmt(S::records_saved_fmt, app::date_of(r.saved_at).c_str()));
+                if (r.id == ctx.record.id) icon_tag(Status::earned, tr(S::records_current));
+                else if (ImGui::Button(tr(S::records_open)) && ctx.commands.open_record) ctx.commands.open_record(r.id);
+                ImGui::PopID();
+            }
+        end_card();
+    }
+
     // Pathway
     begin_card("pathway", width);
     subheading(tr(S::settings_pathway));

@@ -37,8 +37,9 @@ if (!fs.existsSync(path.join(site, 'index.html'))) {
   console.log(`browser: FAILED: no site at ${site} (build it: cmake --preset web && cmake --build build/web)`);
   process.exit(1);
 }
-fs.rmSync(out, {recursive: true, force: true});
+// Clears only its own screenshots: the other browser tests (persist-*.png) share the folder.
 fs.mkdirSync(out, {recursive: true});
+for (const f of fs.readdirSync(out)) if (!f.startsWith('persist-')) fs.rmSync(path.join(out, f), {recursive: true, force: true});
 
 // --- bookkeeping --------------------------------------------------------------------------
 let checks = 0;

@@ -28,6 +28,7 @@ EMSCRIPTEN_KEEPALIVE int mm_ready() { return app().ready_sent ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE const char* mm_dispatch(const char* action_json) {
     g_result = app().session.js_dispatch(action_json ? action_json : "");
+    app().session.poll_changes();  // a hidden tab draws no frames: notice the change here
     wake();
     return g_result.c_str();
 }
@@ -39,6 +40,7 @@ EMSCRIPTEN_KEEPALIVE const char* mm_export() {
 
 EMSCRIPTEN_KEEPALIVE const char* mm_import(const char* text) {
     g_result = app().session.js_import(text ? text : "");
+    app().session.poll_changes();
     wake();
     return g_result.c_str();
 }
@@ -55,9 +57,81 @@ EMSCRIPTEN_KEEPALIVE void mm_image_picked(int token, const char* mime, const uns
     wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void mm_record_picked(const char* data, int len) {
-    app().session.on_record_file(std::string_view(data, static_cast<std::size_t>(len)));
+// A work file picked or dropped: purpose 0 = import into my work (preview first),
+// 1 = a student's file opened for review (memory only).
+EMSCRIPTEN_KEEPALIVE void mm_file(int purpose, const char* name, const char* data, int len) {
+    const std::string_view text(data, static_cast<std::size_t>(len));
+    if (purpose == static_cast<int>(mastery::app::FilePurpose::open_for_review)) app().session.open_for_review(name ? name : "", text);
+    else app().session.offer_file(name ? name : "", text);
     wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void mm_file_too_big(const char* name, double bytes) {
+    app().session.file_too_big(name ? name : "", bytes);
+    wake();
+}
+
+// Storage answers (web/shell.js over web/storage.js).
+EMSCRIPTEN_KEEPALIVE void mm_stored(int found, const char* data, int len, int from_backup) {
+    app().session.on_stored(found != 0, std::string_view(data ? data : "", data ? static_cast<std::size_t>(len) : 0), from_backup != 0);
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void mm_save_now() { app().session.save_now(); }
+
+// On pagehide: the record's text when it has changes storage has not confirmed ("" when
+// none), and its id, for the page's synchronous last-chance copy (docs/PERSISTENCE.md).
+EMSCRIPTEN_KEEPALIVE const char* mm_unsaved() {
+    auto& s = app().session;
+    g_result = s.has_unsaved_changes() && !s.saving().read_only && s.own_store() ? s.own_store()->export_record() : std::string();
+    return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mm_record_id() {
+    g_result = app().session.own_store() ? app().session.own_store()->record().id : std::string();
+    return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void mm_saved(int ok, const char* error_name) {
+    app().session.on_saved(ok != 0, error_name ? error_name : "");
+    wake();
+}
+
+// [{"id","learner","pathway","saved_at"}] from the page (web/shell.js persist.list).
+EMSCRIPTEN_KEEPALIVE void mm_stored_list(const char* json) {
+    std::vector<mastery::app::StoredRecordInfo> list;
+    mastery::Loaded<mastery::Json> j = mastery::parse_json(json ? json : "[]");
+    if (j.ok() && j.value->is_array())
+        for (const auto& e : *j.value) {
+            if (!e.is_object()) continue;
+            auto str = [&](const char* k) { return e.contains(k) && e[k].is_string() ? e[k].get<std::string>() : std::string(); };
+            list.push_back({str("id"), str("learner"), str("pathway"), str("saved_at")});
+        }
+    app().session.on_stored_list(std::move(list));
+    wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void mm_read_only(int on) {
+    app().session.set_read_only(on != 0);
+    wake();
+}
+
+// {"state":"saved","problem":"","read_only":false,"reviewing":false,"set_aside":0,"restored":false,"unsaved":false}
+EMSCRIPTEN_KEEPALIVE const char* mm_save_state() {
+    using mastery::app::SaveState;
+    const auto& s = app().session;
+    const auto& sv = s.saving();
+    const char* state = sv.state == SaveState::saved ? "saved" : sv.state == SaveState::saving ? "saving" : sv.state == SaveState::failed ? "failed" : "idle";
+    mastery::Json j = {{"state", state},
+                       {"problem", sv.error_name},
+                       {"read_only", sv.read_only},
+                       {"reviewing", s.reviewing()},
+                       {"set_aside", sv.set_aside_reasons.size()},
+                       {"restored", sv.restored_from_backup},
+                       {"unsaved", s.has_unsaved_changes()},
+                       {"import_pending", s.pending_import().has_value()}};
+    g_result = j.dump();
+    return g_result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE void mm_thumbnail_ready(int id, int w, int h, const unsigned char* rgba) { app().services.thumbnail_ready(id, w, h, rgba); }

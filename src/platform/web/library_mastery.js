@@ -83,23 +83,52 @@ mergeInto(LibraryManager.library, {
     input.click();
   },
 
-  mastery_js_pick_record: function() {
+  // A work file from the device (the More menu), for `purpose` (app::FilePurpose). The
+  // page's glue reads it, refuses one over the size limit before reading it, and hands it
+  // to _mm_file (the same path as a file dropped on the canvas).
+  mastery_js_pick_record: function(purpose) {
     var input = document.createElement('input');
     input.type = 'file';
     input.accept = '.json,application/json';
     input.onchange = function() {
       var file = input.files && input.files[0];
-      if (!file) return;
-      file.arrayBuffer().then(function(buffer) {
-        var bytes = new Uint8Array(buffer);
-        var p = _malloc(bytes.length + 1);
-        HEAPU8.set(bytes, p);
-        HEAPU8[p + bytes.length] = 0;
-        _mm_record_picked(p, bytes.length);
-        _free(p);
-      });
+      if (file && Module['masteryOpenFile']) Module['masteryOpenFile'](purpose, file);
     };
     input.click();
+  },
+
+  // The record on this device (web/shell.js owns the storage glue over web/storage.js).
+  mastery_js_load_stored: function(slotPtr) {
+    Module['masteryPersist'].loadStored(UTF8ToString(slotPtr));
+  },
+  mastery_js_quarantine_stored: function(slotPtr, reasonPtr) {
+    Module['masteryPersist'].quarantine(UTF8ToString(slotPtr), UTF8ToString(reasonPtr));
+  },
+  mastery_js_record_changed: function() {
+    Module['masteryPersist'].changed();
+  },
+  mastery_js_save_record: function(slotPtr, idPtr, dataPtr, len) {
+    Module['masteryPersist'].save(UTF8ToString(slotPtr), UTF8ToString(idPtr), UTF8ToString(dataPtr, len));
+  },
+  mastery_js_download_set_aside: function() {
+    Module['masteryPersist'].downloadSetAside();
+  },
+  // When each record was last saved to a file (localStorage; never in the record).
+  mastery_js_last_export: function(idPtr) {
+    var v = '';
+    try { v = localStorage.getItem('mastery-map/exported/' + UTF8ToString(idPtr)) || ''; } catch (e) { v = ''; }
+    var n = lengthBytesUTF8(v) + 1, p = _malloc(n);
+    stringToUTF8(v, p, n);
+    return p;
+  },
+  mastery_js_list_stored: function() {
+    Module['masteryPersist'].list();
+  },
+  mastery_js_switch_record: function(slotPtr, idPtr) {
+    Module['masteryPersist'].switchTo(UTF8ToString(slotPtr), UTF8ToString(idPtr));
+  },
+  mastery_js_remember_export: function(idPtr, atPtr) {
+    try { localStorage.setItem('mastery-map/exported/' + UTF8ToString(idPtr), UTF8ToString(atPtr)); } catch (e) { /* the reminder may come back */ }
   },
 
   // Decode picture bytes (the browser knows every format we accept) into a thumbnail of at

@@ -102,6 +102,7 @@ void draw_frame() {
     a.shell.draw();
     ImGui::Render();
     ui::probe::end_frame();
+    a.session.poll_changes();  // autosave: the page debounces, then calls mm_save_now
 
     glViewport(0, 0, width, height);
     const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
@@ -232,7 +233,7 @@ int main() {
     std::free(stored);
 
     char* param = mastery_js_pathway_param();
-    web::g_app->session.start(param ? param : "");
+    web::g_app->session.start(param ? param : "", /*use_storage=*/true);
     std::free(param);
 
     web::wake();

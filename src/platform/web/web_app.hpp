@@ -15,7 +15,16 @@ void mastery_js_fetch(int request, const char* url);
 void mastery_js_open_url(const char* url);
 void mastery_js_download(const char* name, const char* mime, const char* data, int len);
 void mastery_js_pick_image(int token);
-void mastery_js_pick_record();
+void mastery_js_pick_record(int purpose);
+void mastery_js_load_stored(const char* slot);
+void mastery_js_quarantine_stored(const char* slot, const char* reason);
+void mastery_js_record_changed();
+void mastery_js_save_record(const char* slot, const char* id, const char* data, int len);
+void mastery_js_download_set_aside();
+char* mastery_js_last_export(const char* id);  // malloc'd; caller frees
+void mastery_js_remember_export(const char* id, const char* at);
+void mastery_js_list_stored();
+void mastery_js_switch_record(const char* slot, const char* id);
 void mastery_js_decode_image(int id, const char* mime, const unsigned char* data, int len);
 void mastery_js_save_prefs(const char* text);
 char* mastery_js_load_prefs();          // malloc'd; caller frees
@@ -34,10 +43,19 @@ public:
     void open_url(const std::string& url) override;
     void download_text(const std::string& filename, const std::string& mime, const std::string& text) override;
     void pick_image(const app::ImageTarget& target) override;
-    void pick_record_file() override;
+    void pick_record_file(app::FilePurpose purpose) override;
     app::Thumbnail thumbnail(const std::string& key, const std::string& mime, const std::vector<std::uint8_t>& bytes) override;
     void fetch_text(int request, const std::string& url) override;
     void save_prefs(const std::string& text) override;
+    void load_stored(const std::string& slot) override;
+    void quarantine_stored(const std::string& slot, const std::string& reason) override;
+    void record_changed() override;
+    void save_record(const std::string& slot, const std::string& record_id, const std::string& text) override;
+    void download_set_aside() override;
+    std::string last_export(const std::string& record_id) override;
+    void remember_export(const std::string& record_id, const std::string& at) override;
+    void list_stored() override;
+    void switch_record(const std::string& slot, const std::string& record_id) override;
 
     // Answers from the browser.
     bool take_image_target(int token, app::ImageTarget& out);

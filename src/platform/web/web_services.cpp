@@ -1,8 +1,11 @@
 // Services the browser provides: links, downloads, file pickers, picture thumbnails as
-// WebGL textures, fetching the site's files, prefs in localStorage.
+// WebGL textures, fetching the site's files, prefs in localStorage, the record in
+// IndexedDB (through web/shell.js and web/storage.js).
 #include "platform/web/web_app.hpp"
 
 #include <GLES3/gl3.h>
+
+#include <cstdlib>
 
 namespace mastery::web {
 
@@ -28,7 +31,7 @@ bool WebServices::take_image_target(int token, app::ImageTarget& out) {
     return true;
 }
 
-void WebServices::pick_record_file() { mastery_js_pick_record(); }
+void WebServices::pick_record_file(app::FilePurpose purpose) { mastery_js_pick_record(static_cast<int>(purpose)); }
 
 app::Thumbnail WebServices::thumbnail(const std::string& key, const std::string& mime, const std::vector<std::uint8_t>& bytes) {
     auto it = m_thumbs.find(key);
@@ -73,5 +76,36 @@ void WebServices::thumbnail_failed(int id) {
 void WebServices::fetch_text(int request, const std::string& url) { mastery_js_fetch(request, url.c_str()); }
 
 void WebServices::save_prefs(const std::string& text) { mastery_js_save_prefs(text.c_str()); }
+
+void WebServices::load_stored(const std::string& slot) { mastery_js_load_stored(slot.c_str()); }
+
+void WebServices::quarantine_stored(const std::string& slot, const std::string& reason) {
+    mastery_js_quarantine_stored(slot.c_str(), reason.c_str());
+}
+
+void WebServices::record_changed() { mastery_js_record_changed(); }
+
+void WebServices::save_record(const std::string& slot, const std::string& record_id, const std::string& text) {
+    mastery_js_save_record(slot.c_str(), record_id.c_str(), text.data(), static_cast<int>(text.size()));
+}
+
+void WebServices::download_set_aside() { mastery_js_download_set_aside(); }
+
+std::string WebServices::last_export(const std::string& record_id) {
+    char* at = mastery_js_last_export(record_id.c_str());
+    std::string out = at ? at : "";
+    std::free(at);
+    return out;
+}
+
+void WebServices::remember_export(const std::string& record_id, const std::string& at) {
+    mastery_js_remember_export(record_id.c_str(), at.c_str());
+}
+
+void WebServices::list_stored() { mastery_js_list_stored(); }
+
+void WebServices::switch_record(const std::string& slot, const std::string& record_id) {
+    mastery_js_switch_record(slot.c_str(), record_id.c_str());
+}
 
 }  // namespace mastery::web
