@@ -10,6 +10,7 @@
 #include "ui/view_plan.hpp"
 #include "ui/view_review.hpp"
 #include "ui/view_settings.hpp"
+#include "ui/view_studio.hpp"
 
 namespace mastery::ui {
 
@@ -35,6 +36,7 @@ public:
     CompetencyView competency;
     ReviewView review;
     SettingsView settings;
+    StudioView studio;
 
 private:
     void draw_top_bar(ViewContext& ctx);

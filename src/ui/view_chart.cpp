@@ -4,6 +4,7 @@
 #include "app/strings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
+#include "ui/badge_art.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -171,7 +172,7 @@ void ChartView::draw(ViewContext& ctx) {
                         dl->AddRect(ImVec2(pos.x + 2, pos.y + 2), ImVec2(pos.x + w - 2, pos.y + row_h - ImGui::GetStyle().CellPadding.y * 2 - 2),
                                     pal.plan_accent, em() * 0.3f, 0, 1.5f);
                     if (ls.status == Status::earned) {
-                        draw_badge(dl, ImVec2(centre.x, centre.y - em() * 0.3f), em() * 1.45f, badge_for(p, c, l, true));
+                        draw_record_badge(dl, ImVec2(centre.x, centre.y - em() * 0.3f), em() * 1.45f, ctx.record, badge_key_for_level(c.id, l));
                     } else {
                         const float r = em() * 0.55f;
                         const ImU32 col = pal.status_color(ls.status);
@@ -192,6 +193,7 @@ void ChartView::draw(ViewContext& ctx) {
         }
         ImGui::EndTable();
     }
+    if (badge_art_pending()) ctx.ui.animating = true;
     ImGui::End();
 }
 

@@ -6,6 +6,8 @@
 #include "ui/fonts.hpp"
 #include "ui/item_probe.hpp"
 #include "ui/theme.hpp"
+#include "ui/view_studio.hpp"
+#include "ui/badge_art.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -110,7 +112,7 @@ void CompetencyView::draw_header(ViewContext& ctx, const Competency& c) {
     const Pathway& p = ctx.pathway();
     const Palette& pal = palette();
     const int earned = ctx.progress.earned_level(c.id);
-    badge_item(badge_for(p, c, std::max(1, earned), earned > 0), em() * 2.2f);
+    level_badge_item(ctx.record, c, std::max(1, earned), earned > 0, em() * 2.2f);
     ImGui::SameLine();
     ImGui::BeginGroup();
     std::string meta = c.code;
@@ -166,7 +168,6 @@ void CompetencyView::draw_header(ViewContext& ctx, const Competency& c) {
 
 // [SECTION] one level: banner, rubric, resources, evidence, submit, history
 void CompetencyView::draw_level(ViewContext& ctx, const Competency& c, int level) {
-    const Pathway& p = ctx.pathway();
     const Palette& pal = palette();
     const LevelDef& def = c.levels[level - 1];
     const LevelStatus& ls = ctx.progress.level(c.id, level);
@@ -216,7 +217,7 @@ void CompetencyView::draw_level(ViewContext& ctx, const Competency& c, int level
             break;
         }
         case Status::earned:
-            badge_item(badge_for(p, c, level, true), em() * 1.6f);
+            level_badge_item(ctx.record, c, level, true, em() * 1.6f);
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
             ImGui::TextWrapped("%s", fmt(S::comp_earned_fmt, app::date_of(ls.earned_at).c_str()));
@@ -225,6 +226,7 @@ void CompetencyView::draw_level(ViewContext& ctx, const Competency& c, int level
             if (def.effort_minutes > 0) text_muted(fmt(S::comp_effort_fmt, def.effort_minutes));
             break;
     }
+    if (ls.status != Status::locked) badge_actions(ctx, badge_key_for_level(c.id, level), ls.status == Status::earned);
     end_card();
 
     // [SECTION] rubric + self-assessment
