@@ -91,7 +91,7 @@ if(EMSCRIPTEN)
   if(MASTERY_HAVE_FONTS)
     add_dependencies(mastery_web mastery_fonts)
     target_link_options(mastery_web PRIVATE --embed-file ${MASTERY_FONT_DIR}@/fonts)
-    set_property(TARGET mastery_web APPEND PROPERTY LINK_DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf)
+    set_property(TARGET mastery_web APPEND PROPERTY LINK_DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${_badge_font_outputs})
   endif()
 
   # The site: our page and JS glue, the bundled pathways and the sample record.

@@ -36,6 +36,7 @@
     X(studio_pick_layer, "Click a piece on the badge or in the list to change it.")                 \
     X(studio_move_x, "Left - right")                                                                 \
     X(studio_move_y, "Up - down")                                                                    \
+    X(studio_place, "Where and how big")                                                             \
     X(studio_scale, "Size")                                                                          \
     X(studio_rotate, "Turn")                                                                         \
     X(studio_colours, "Colours")                                                                     \

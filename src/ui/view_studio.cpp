@@ -374,6 +374,7 @@ void draw_canvas(StudioView& v, ViewContext& ctx, float side) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::InvisibleButton(tr(S::studio_canvas), ImVec2(side, side));
     const bool hovered = ImGui::IsItemHovered();
+    v.canvas_hovered = hovered && v.selected >= 0;
     const ImVec2 m = io.MousePos;
     const Vec2 px{m.x - a.x, m.y - a.y};
     const DesignPoint dp{px.x / side * 100.0, px.y / side * 100.0};
@@ -440,7 +441,6 @@ void draw_canvas(StudioView& v, ViewContext& ctx, float side) {
         l.scale = std::clamp(l.scale * std::pow(1.1, double(io.MouseWheel)), 0.1, 5.0);
         v.changed();
         v.commit();
-        ImGui::SetItemKeyOwner(ImGuiKey_MouseWheelY);
     }
 
     // drawing
@@ -641,7 +641,10 @@ void colour_editor(StudioView& v, Rgba& colour) {
         const Rgba c = pal.colors[i];
         ImGui::PushID(int(i));
         const ImVec4 col(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f);
-        if (ImGui::ColorButton(fmt(S::studio_colour_n_fmt, int(i) + 1), col, ImGuiColorEditFlags_NoTooltip, ImVec2(sw, sw))) {
+        const char* name = fmt(S::studio_colour_n_fmt, int(i) + 1);
+        const bool picked = ImGui::ColorButton(name, col, ImGuiColorEditFlags_NoTooltip, ImVec2(sw, sw));
+        probe::label_last_item(name);  // ImGui 1.90 does not label colour buttons for the test hooks
+        if (picked) {
             colour = Rgba{c.r, c.g, c.b, colour.a};
             v.changed();
             v.commit();
@@ -845,7 +848,7 @@ void draw_properties(StudioView& v, ViewContext& ctx) {
 
     // where and how big
     ImGui::Spacing();
-    subheading(tr(S::studio_move_hint));
+    subheading(tr(S::studio_place));
     edit_slider(v, tr(S::studio_move_x), l.x, 0, 100);
     edit_slider(v, tr(S::studio_move_y), l.y, 0, 100);
     edit_slider(v, tr(S::studio_scale), l.scale, 0.1, 3.0, "%.2f");
@@ -900,7 +903,9 @@ void StudioView::draw(ViewContext& ctx) {
 
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const float side = std::floor(std::clamp(std::min(avail.x * 0.48f, avail.y - em() * 1.5f), em() * 12, em() * 30));
-    ImGui::BeginChild("##canvas_side", ImVec2(side + ImGui::GetStyle().WindowPadding.x * 2 + em(), 0), ImGuiChildFlags_None);
+    // the wheel over the canvas resizes the selected piece instead of scrolling
+    ImGui::BeginChild("##canvas_side", ImVec2(side + ImGui::GetStyle().WindowPadding.x * 2 + em(), 0), ImGuiChildFlags_None,
+                      canvas_hovered ? ImGuiWindowFlags_NoScrollWithMouse : 0);
     draw_canvas(*this, ctx, side);
     const bool drawing_layer = selected >= 0 && selected < int(work.layers.size()) && work.layers[std::size_t(selected)].kind == LayerKind::drawing;
     text_muted(tr(draw_tool && drawing_layer ? S::studio_draw_hint : S::studio_move_hint));

@@ -46,6 +46,7 @@ struct StudioView {
     std::vector<std::array<double, 2>> stroke;
     bool stroking = false;
     bool moving = false;
+    bool canvas_hovered = false;      // last frame: the wheel resizes instead of scrolling
 
     bool dirty() const { return !(committed == saved) || !(work == committed); }
     void load(const ViewContext& ctx, const std::string& badge_key);

@@ -109,10 +109,11 @@ async function reveal(label, window = '', nth = 0) {
   for (let attempt = 0; attempt < 30; attempt++) {
     const it = await find(label, window, nth);
     if (it && !it.clipped) return it;
-    const any = (await items()).find((i) => i.window.startsWith(window) && i.label === label) ||
-      (await items()).find((i) => i.window.startsWith(window));
-    const x = any ? (any.x0 + any.x1) / 2 : 640;
-    await page.mouse.move(x, 500);
+    // wheel over the item itself when it is partly shown, else over the tools column
+    const size = page.viewportSize();
+    const x = it ? (it.x0 + it.x1) / 2 : size.width * 0.75;
+    const y = it ? Math.min(Math.max((it.y0 + it.y1) / 2, size.height * 0.35), size.height * 0.85) : size.height * 0.6;
+    await page.mouse.move(x, y);
     await page.mouse.wheel(0, attempt < 14 ? 150 : -150);
     await sleep(200);
     if (attempt === 13) for (let k = 0; k < 12; k++) await page.mouse.wheel(0, -600);
@@ -170,7 +171,7 @@ try {
   await shot('02-designed');
   await click('Save my badge', 'Badge studio');
   const saved = await until(design);
-  const kinds = saved ? saved.layers.map((l) => l.kind) : [];
+  const kinds = saved ? saved.layers.map((l) => l.type) : [];
   check('the saved design has a shape, an icon, words and a drawing',
     JSON.stringify(kinds) === JSON.stringify(['shape', 'icon', 'text', 'drawing']), JSON.stringify(kinds));
   check('the shape has the chosen colour', saved && saved.layers[0].fill && saved.layers[0].fill.color === '#d55e00',

@@ -8,6 +8,8 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <chrono>
+
 using namespace mastery;
 using namespace mastery::testing;
 using app::Page;
@@ -173,4 +175,57 @@ TEST_CASE("the map and chart draw the student's own design through the mesh cach
     h.open(Page::map);
     h.frames(3);
     CHECK(ui::probe::clashes().empty());
+}
+
+TEST_CASE("a 2,000-skill map full of student badges stays within a frame budget") {
+    // Every competency has the student's own design (drawn faded before it is earned), each
+    // with words, an icon and a ribbon: a worst case for the mesh cache.
+    Pathway p;
+    p.id = "big";
+    p.title = "Big";
+    p.scale = {"One", "Two"};
+    for (int i = 0; i < 2000; ++i) {
+        Competency c;
+        c.id = "c" + std::to_string(i);
+        c.title = "Skill " + std::to_string(i);
+        c.statement = "I can do " + std::to_string(i);
+        c.subject = "Subject " + std::to_string((i / 10) % 4);
+        c.levels = {LevelDef{{{"a", "x"}}, {}, {}, 0}, LevelDef{{{"a", "y"}}, {}, {}, 0}};
+        if (i % 10) c.prerequisites.push_back({"c" + std::to_string(i - 1), 1});
+        p.competencies.push_back(c);
+    }
+    LearnerRecord r = new_record(p, "r-big", "Student", kNow);
+    for (const Competency& c : p.competencies)
+        r.badge_designs[badge_key_for_level(c.id, 1)] = to_json(default_design(c.title, "One", badge_seed(c.id)));
+    Harness h;
+    h.session().start_with_record(std::move(r));
+    using Clock = std::chrono::steady_clock;
+    auto timed = [&](int n) {
+        double worst = 0;
+        for (int i = 0; i < n; ++i) {
+            const auto t0 = Clock::now();
+            h.frame();
+            worst = std::max(worst, std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        }
+        return worst;
+    };
+    const double first = timed(1);
+    int settle = 0;
+    while (ui::badge_art_pending() && settle < 200) {
+        h.frame();
+        ++settle;
+    }
+    const double steady = timed(10);
+    const int drawn = h.shell().map.drawn_nodes;
+    h.click("Fit all", "Map");
+    h.frames(30);
+    const double zoomed_out = timed(10);
+    const ui::BadgeArtStats st = ui::badge_art_stats();
+    MESSAGE("map, 2,000 designed badges: first frame " << first << " ms, " << settle << " frames to build "
+            << drawn << " visible badges, steady worst " << steady << " ms; fit all (" << h.shell().map.drawn_nodes
+            << " nodes, " << st.lod_discs << " as discs) worst " << zoomed_out << " ms; cache " << st.meshes << " meshes, "
+            << st.vertices << " vertices");
+    CHECK(settle < 200);
+    CHECK(steady < 100);      // generous: CI machines vary; the numbers above are the measurement
+    CHECK(zoomed_out < 250);
 }
