@@ -184,6 +184,10 @@ void CompetencyView::draw_level(ViewContext& ctx, const Competency& c, int level
     // banner
     begin_card("banner");
     status_tag(ls.status);
+    if (ls.status != Status::locked) {  // on the status line, so the page below does not move
+        ImGui::SameLine(0, em() * 1.5f);
+        badge_actions(ctx, badge_key_for_level(c.id, level), ls.status == Status::earned);
+    }
     switch (ls.status) {
         case Status::locked:
             if (!ls.missing.empty()) {
@@ -226,7 +230,6 @@ void CompetencyView::draw_level(ViewContext& ctx, const Competency& c, int level
             if (def.effort_minutes > 0) text_muted(fmt(S::comp_effort_fmt, def.effort_minutes));
             break;
     }
-    if (ls.status != Status::locked) badge_actions(ctx, badge_key_for_level(c.id, level), ls.status == Status::earned);
     end_card();
 
     // [SECTION] rubric + self-assessment
