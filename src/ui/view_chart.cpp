@@ -5,6 +5,7 @@
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include "ui/badge_art.hpp"
+#include "ui/view_studio.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -90,6 +91,10 @@ void ChartView::draw(ViewContext& ctx) {
     if (ImGui::RadioButton(tr(S::chart_by_subject), !by_stack)) by_stack = false;
     ImGui::SameLine();
     if (ImGui::RadioButton(tr(S::chart_by_stack), by_stack)) by_stack = true;
+    if (earned_total > 0) {
+        ImGui::SameLine(0, em() * 2);
+        if (ImGui::Button(tr(S::studio_download_all))) download_all_badges(ctx);
+    }
 
     int levels = static_cast<int>(p.scale.size());
     for (const Competency& c : p.competencies) levels = std::max(levels, level_count(p, c));

@@ -157,6 +157,32 @@ void download_badge(ViewContext& ctx, const std::string& key, bool svg) {
     }
 }
 
+void download_all_badges(ViewContext& ctx) {
+    const std::vector<std::string> keys = earned_badge_keys(ctx.record, ctx.progress);
+    if (keys.empty()) {
+        ctx.ui.say(tr(S::studio_none_earned));
+        return;
+    }
+    std::vector<ZipEntry> entries;
+    for (const std::string& key : keys) {
+        auto files = export_badge(ctx.record, ctx.progress, key, badge_glyphs(), &badge_icons(), 512);
+        if (!files.ok()) {
+            ctx.ui.say(fmt(S::studio_download_failed_fmt, files.first_error().c_str()), true);
+            return;
+        }
+        entries.push_back({"my-badges/" + files.value->stem + ".png", std::move(files.value->png)});
+        entries.push_back({"my-badges/" + files.value->stem + ".svg", {files.value->svg.begin(), files.value->svg.end()}});
+    }
+    std::string error;
+    auto zip = zip_store(entries, &error);
+    if (!zip) {
+        ctx.ui.say(fmt(S::studio_download_failed_fmt, error.c_str()), true);
+        return;
+    }
+    ctx.services.download_text("my-badges.zip", "application/zip", std::string(zip->begin(), zip->end()));
+    ctx.ui.say(fmt(S::studio_downloaded_fmt, "my-badges.zip"));
+}
+
 void badge_actions(ViewContext& ctx, const std::string& key, bool earned) {
     ImGui::PushID(key.c_str());
     if (ImGui::Button(tr(S::studio_open))) ctx.ui.open_studio(key);

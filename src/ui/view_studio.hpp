@@ -61,5 +61,7 @@ struct StudioView {
 void badge_actions(ViewContext& ctx, const std::string& key, bool earned);
 // Builds and downloads one earned badge (PNG with the credential baked in, or SVG).
 void download_badge(ViewContext& ctx, const std::string& key, bool svg);
+// Every earned level and stack as baked PNG + SVG in one ZIP ("my-badges.zip").
+void download_all_badges(ViewContext& ctx);
 
 }  // namespace mastery::ui

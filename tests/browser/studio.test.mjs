@@ -7,6 +7,7 @@
 //
 // Usage: node tests/browser/studio.test.mjs [--site build/web/site] [--out build/browser-artifacts]
 // Prints one result line; exit status 0 = pass.
+import {execFileSync} from 'node:child_process';
 import {createRequire} from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -215,6 +216,17 @@ try {
   check('the chart sticker is the student\'s badge', countColour(chart, cell, kVermillion, 30) > 300, countColour(chart, cell, kVermillion, 30));
   check('the other earned sticker keeps its own (default) design', other && countColour(chart, other, kVermillion, 30) < 100,
     other && countColour(chart, other, kVermillion, 30));
+
+  // every earned badge at once: one ZIP that an independent reader (Python's zipfile) opens
+  const zipping = page.waitForEvent('download', {timeout: 30000});
+  await click('Download all my badges', 'My chart');
+  const zdl = await zipping;
+  const zfile = path.join(out, 'studio-download-' + zdl.suggestedFilename());
+  await zdl.saveAs(zfile);
+  const listing = execFileSync('/usr/bin/python3', ['-c',
+    'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', zfile]).toString().trim().split('\n');
+  check('the ZIP holds a PNG and an SVG per earned badge (3 badges)', listing.length === 6 &&
+    listing.filter((n) => n.endsWith('.png')).length === 3 && listing.includes('my-badges/ratios-1-developing.png'), listing.join(' '));
 } catch (e) {
   check('the studio journey runs', false, e && e.stack || e);
   await page.screenshot({path: path.join(out, 'studio-error.png')}).catch(() => {});

@@ -157,6 +157,15 @@ TEST_CASE("an earned level downloads its badge as a baked PNG and an SVG") {
     CHECK(h.services().downloads[1].substr(h.services().downloads[1].size() - 4) == ".svg");
 }
 
+TEST_CASE("the chart downloads all earned badges as one ZIP") {
+    Harness h;
+    h.load_sample_record();
+    h.open(Page::chart);
+    h.click("Download all my badges", "My chart");
+    REQUIRE(h.services().downloads.size() == 1);
+    CHECK(h.services().downloads[0] == "my-badges.zip");
+}
+
 TEST_CASE("the map and chart draw the student's own design through the mesh cache") {
     Harness h;
     h.load_sample_record();
