@@ -712,7 +712,11 @@ void icon_picker(StudioView& v, BadgeLayer& l) {
         ImGui::PushID(e.name.c_str());
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const bool chosen = l.icon == e.name;
-        if (ImGui::Button((e.label + "##icon").c_str(), ImVec2(cell, cell))) {
+        // the button shows the glyph only: its name (transparent text) is for the tooltip and tests
+        ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+        const bool pressed = ImGui::Button((e.label + "##icon").c_str(), ImVec2(cell, cell));
+        ImGui::PopStyleColor();
+        if (pressed) {
             l.icon = e.name;
             l.codepoint = e.codepoint;
             v.changed();

@@ -158,6 +158,8 @@ try {
   await click('+ Shape', 'Badge studio');
   await click('Colour 6', 'Badge studio');
   await click('+ Icon', 'Badge studio');
+  await reveal('Flask', 'Badge studio');
+  await shot('02a-icon-grid');
   await click('Flask', 'Badge studio');
   await click('+ Words', 'Badge studio');
   await click('+ Drawing', 'Badge studio');
