@@ -19,6 +19,12 @@ file(GLOB MASTERY_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cp
 add_library(mastery_app STATIC ${MASTERY_APP_SOURCES})
 target_include_directories(mastery_app PUBLIC ${CMAKE_SOURCE_DIR}/src)
 target_link_libraries(mastery_app PUBLIC mastery_core imgui)
+# Badges on screen need glyph outlines (stb_truetype) and the studio's downloads need PNG
+# baking: both live in mastery_badge (cmake/badge.cmake), built for the web too.
+if(NOT TARGET mastery_badge)
+  message(FATAL_ERROR "the app needs mastery_badge (apt-get install libstb-dev)")
+endif()
+target_link_libraries(mastery_app PUBLIC mastery_badge)
 
 # --- the UI font: a subset of Debian's DejaVu Sans, made at build time (never committed) --
 find_file(MASTERY_DEJAVU_SANS DejaVuSans.ttf PATHS /usr/share/fonts/truetype/dejavu NO_CMAKE_FIND_ROOT_PATH NO_DEFAULT_PATH)
@@ -39,7 +45,24 @@ if(MASTERY_DEJAVU_SANS AND MASTERY_DEJAVU_SANS_BOLD AND MASTERY_PYTHON3)
     DEPENDS ${MASTERY_DEJAVU_SANS} ${MASTERY_DEJAVU_SANS_BOLD} ${CMAKE_SOURCE_DIR}/cmake/app.cmake
     COMMENT "Subsetting DejaVu Sans for the UI (pyftsubset)"
     VERBATIM)
-  add_custom_target(mastery_fonts DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${MASTERY_FONT_DIR}/ui-sans-bold.ttf)
+  # Badge icons: Debian's Fork Awesome cut down to the icons of assets/badges/icons.json.
+  find_file(MASTERY_FORK_AWESOME forkawesome-webfont.ttf PATHS /usr/share/fonts/truetype/fork-awesome NO_CMAKE_FIND_ROOT_PATH NO_DEFAULT_PATH)
+  set(_badge_font_outputs)
+  if(MASTERY_FORK_AWESOME)
+    add_custom_command(
+      OUTPUT ${MASTERY_FONT_DIR}/badge-icons.ttf
+      COMMAND ${CMAKE_COMMAND} -E make_directory ${MASTERY_FONT_DIR}
+      COMMAND ${MASTERY_PYTHON3} ${CMAKE_SOURCE_DIR}/scripts/icon-unicodes.py ${CMAKE_SOURCE_DIR}/assets/badges/icons.json ${MASTERY_FONT_DIR}/badge-icons.txt
+      COMMAND ${MASTERY_PYTHON3} -m fontTools.subset ${MASTERY_FORK_AWESOME} --unicodes-file=${MASTERY_FONT_DIR}/badge-icons.txt
+              --layout-features= --no-hinting --output-file=${MASTERY_FONT_DIR}/badge-icons.ttf
+      DEPENDS ${MASTERY_FORK_AWESOME} ${CMAKE_SOURCE_DIR}/assets/badges/icons.json ${CMAKE_SOURCE_DIR}/scripts/icon-unicodes.py
+      COMMENT "Subsetting Fork Awesome for badge icons (pyftsubset)"
+      VERBATIM)
+    list(APPEND _badge_font_outputs ${MASTERY_FONT_DIR}/badge-icons.ttf)
+  else()
+    message(WARNING "fonts-fork-awesome missing: badges in the web app show no icons")
+  endif()
+  add_custom_target(mastery_fonts DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${MASTERY_FONT_DIR}/ui-sans-bold.ttf ${_badge_font_outputs})
   set(MASTERY_HAVE_FONTS ON)
 else()
   message(WARNING "DejaVu Sans or Debian's python3-fonttools missing: the app falls back to ImGui's built-in font")
@@ -68,7 +91,7 @@ if(EMSCRIPTEN)
   if(MASTERY_HAVE_FONTS)
     add_dependencies(mastery_web mastery_fonts)
     target_link_options(mastery_web PRIVATE --embed-file ${MASTERY_FONT_DIR}@/fonts)
-    set_property(TARGET mastery_web APPEND PROPERTY LINK_DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf)
+    set_property(TARGET mastery_web APPEND PROPERTY LINK_DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${_badge_font_outputs})
   endif()
 
   # The site: our page and JS glue, the bundled pathways and the sample record.

@@ -3,6 +3,8 @@
 // Data words (competency titles, level names) come from the pathway, not from here.
 #pragma once
 
+#include "app/strings_studio.hpp"
+
 namespace mastery::app {
 
 // X(name, English). Keep the names short and the English plain: the readers are 8-18.
@@ -268,6 +270,7 @@ namespace mastery::app {
     X(review_saved_earned, "Review saved: the level is earned.")                                     \
     X(review_saved_not_yet, "Review saved: the student will see your next steps.")                   \
     X(review_previous, "Earlier reviews")                                                            \
+    MASTERY_STUDIO_STRINGS(X)                                                                        \
     /* settings */                                                                                  \
     X(settings_title, "Settings")                                                                    \
     X(settings_you, "You")                                                                           \

@@ -7,7 +7,7 @@
 
 namespace mastery::app {
 
-enum class Page { map, chart, plan, competency, review, settings };
+enum class Page { map, chart, plan, competency, review, settings, studio };
 
 struct UiState {
     Page page = Page::map;
@@ -19,6 +19,9 @@ struct UiState {
 
     std::string review_competency;    // the review form's subject; "" = show the queue only
     int review_level = 0;
+
+    std::string studio_key;           // the badge studio's subject: "competency:<id>:<level>" | "stack:<id>"
+    Page studio_back = Page::map;     // where the studio returns to
 
     std::string message;              // one line at the bottom; "" = none
     bool message_is_error = false;
@@ -37,6 +40,11 @@ struct UiState {
         page = Page::competency;
         competency = id;
         level = lvl;
+    }
+    void open_studio(const std::string& key) {
+        if (page != Page::studio) studio_back = page;
+        page = Page::studio;
+        studio_key = key;
     }
     void open_review(const std::string& id, int lvl) {
         page = Page::review;

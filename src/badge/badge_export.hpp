@@ -146,4 +146,16 @@ struct BadgeFiles {
 Loaded<BadgeFiles> export_badge(const LearnerRecord& r, const Progress& pr, const std::string& key,
                                 const GlyphSource* glyphs, const IconTable* icons, int pixels = 512);
 
+// ---------------------------------------------------------------------------------------
+// ZIP (stored): "Download all my badges" as one file
+// ---------------------------------------------------------------------------------------
+
+struct ZipEntry {
+    std::string name;  // path inside the archive, UTF-8, "/" separated
+    std::vector<std::uint8_t> data;
+};
+// A ZIP archive with every file stored uncompressed (method 0), fixed 1980-01-01 dates so
+// the same files give the same bytes. nullopt with a message past the classic ZIP limits.
+std::optional<std::vector<std::uint8_t>> zip_store(const std::vector<ZipEntry>& files, std::string* error = nullptr);
+
 }  // namespace mastery

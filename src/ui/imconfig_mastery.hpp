@@ -6,3 +6,8 @@
 
 void mastery_imgui_check_failed(const char* expression, const char* file, int line);
 #define IM_ASSERT(_EXPR) ((_EXPR) ? (void)0 : mastery_imgui_check_failed(#_EXPR, __FILE__, __LINE__))
+
+// 32-bit indices: student badges are meshes (src/ui/badge_art.cpp) and a map full of them
+// passes 64k vertices in one window; WebGL2 has no base-vertex draws (no VtxOffset), and
+// the OpenGL3 backend draws GL_UNSIGNED_INT indices when ImDrawIdx is 4 bytes.
+#define ImDrawIdx unsigned int

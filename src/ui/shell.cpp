@@ -86,6 +86,7 @@ void Shell::draw() {
         case Page::competency: competency.draw(page); break;
         case Page::review: review.draw(page); break;
         case Page::settings: settings.draw(page); break;
+        case Page::studio: studio.draw(page); break;
     }
     files.draw_dialogs(m_session, page);
 }
@@ -93,6 +94,7 @@ void Shell::draw() {
 void Shell::shortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
     if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+    if (m_session.ui().page == Page::studio) return;  // the studio has its own undo (view_studio.cpp)
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Z)) m_session.undo();
     if (ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiKey_Y) || ImGui::IsKeyChordPressed(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z))
         m_session.redo();

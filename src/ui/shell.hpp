@@ -11,6 +11,7 @@
 #include "ui/view_plan.hpp"
 #include "ui/view_review.hpp"
 #include "ui/view_settings.hpp"
+#include "ui/view_studio.hpp"
 
 namespace mastery::ui {
 
@@ -37,6 +38,7 @@ public:
     ReviewView review;
     SettingsView settings;
     FilesView files;
+    StudioView studio;
 
 private:
     void draw_top_bar(ViewContext& ctx);

@@ -4,6 +4,8 @@
 #include "app/strings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
+#include "ui/badge_art.hpp"
+#include "ui/view_studio.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>
@@ -91,6 +93,10 @@ void ChartView::draw(ViewContext& ctx) {
     if (ImGui::RadioButton(tr(S::chart_by_subject), !by_stack)) by_stack = false;
     ImGui::SameLine();
     if (ImGui::RadioButton(tr(S::chart_by_stack), by_stack)) by_stack = true;
+    if (earned_total > 0) {
+        ImGui::SameLine(0, em() * 2);
+        if (ImGui::Button(tr(S::studio_download_all))) download_all_badges(ctx);
+    }
 
     int levels = static_cast<int>(p.scale.size());
     for (const Competency& c : p.competencies) levels = std::max(levels, level_count(p, c));
@@ -200,7 +206,7 @@ void ChartView::draw(ViewContext& ctx) {
                         dl->AddRect(ImVec2(pos.x + 2, pos.y + 2), ImVec2(pos.x + w - 2, pos.y + row_h - ImGui::GetStyle().CellPadding.y * 2 - 2),
                                     pal.plan_accent, em() * 0.3f, 0, 1.5f);
                     if (ls.status == Status::earned) {
-                        draw_badge(dl, ImVec2(centre.x, centre.y - em() * 0.3f), em() * 1.45f, badge_for(p, c, l, true));
+                        draw_record_badge(dl, ImVec2(centre.x, centre.y - em() * 0.3f), em() * 1.45f, ctx.record, badge_key_for_level(c.id, l));
                     } else {
                         const float r = em() * 0.55f;
                         const ImU32 col = pal.status_color(ls.status);
@@ -222,6 +228,7 @@ void ChartView::draw(ViewContext& ctx) {
         if (skipped > 0) ImGui::TableNextRow(0, skipped);
         ImGui::EndTable();
     }
+    if (badge_art_pending()) ctx.ui.animating = true;
     ImGui::End();
 }
 

@@ -6,6 +6,8 @@
 #include "ui/fonts.hpp"
 #include "ui/item_probe.hpp"
 #include "ui/theme.hpp"
+#include "ui/view_studio.hpp"
+#include "ui/badge_art.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -110,7 +112,7 @@ void CompetencyView::draw_header(ViewContext& ctx, const Competency& c) {
     const Pathway& p = ctx.pathway();
     const Palette& pal = palette();
     const int earned = ctx.progress.earned_level(c.id);
-    badge_item(badge_for(p, c, std::max(1, earned), earned > 0), em() * 2.2f);
+    level_badge_item(ctx.record, c, std::max(1, earned), earned > 0, em() * 2.2f);
     ImGui::SameLine();
     ImGui::BeginGroup();
     std::string meta = c.code;
@@ -166,7 +168,6 @@ void CompetencyView::draw_header(ViewContext& ctx, const Competency& c) {
 
 // [SECTION] one level: banner, rubric, resources, evidence, submit, history
 void CompetencyView::draw_level(ViewContext& ctx, const Competency& c, int level) {
-    const Pathway& p = ctx.pathway();
     const Palette& pal = palette();
     const LevelDef& def = c.levels[level - 1];
     const LevelStatus& ls = ctx.progress.level(c.id, level);
@@ -183,6 +184,10 @@ void CompetencyView::draw_level(ViewContext& ctx, const Competency& c, int level
     // banner
     begin_card("banner");
     status_tag(ls.status);
+    if (ls.status != Status::locked) {  // on the status line, so the page below does not move
+        ImGui::SameLine(0, em() * 1.5f);
+        badge_actions(ctx, badge_key_for_level(c.id, level), ls.status == Status::earned);
+    }
     switch (ls.status) {
         case Status::locked:
             if (!ls.missing.empty()) {
@@ -216,7 +221,7 @@ void CompetencyView::draw_level(ViewContext& ctx, const Competency& c, int level
             break;
         }
         case Status::earned:
-            badge_item(badge_for(p, c, level, true), em() * 1.6f);
+            level_badge_item(ctx.record, c, level, true, em() * 1.6f);
             ImGui::SameLine();
             ImGui::AlignTextToFramePadding();
             ImGui::TextWrapped("%s", fmt(S::comp_earned_fmt, app::date_of(ls.earned_at).c_str()));

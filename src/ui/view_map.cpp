@@ -6,6 +6,7 @@
 #include "app/strings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
+#include "ui/badge_art.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_internal.h>
@@ -446,7 +447,11 @@ void MapView::draw(ViewContext& ctx) {
         look.color = pal.subject_color(layout.subject[i]);
         look.earned = earned > 0;
         if (!pass[i]) look.color = fade(look.color, alpha);
-        draw_badge(dl, ImVec2(a.x + 44 * s, (a.y + b.y) * 0.5f - 4 * s), 30 * s, look);
+        if (look.earned || has_own_design(ctx.record, badge_key_for_level(c.id, std::max(1, level[i]))))
+            draw_level_badge(dl, ImVec2(a.x + 44 * s, (a.y + b.y) * 0.5f - 4 * s), 30 * s, ctx.record, c,
+                             look.earned ? earned : level[i], look.earned, alpha);
+        else
+            draw_badge(dl, ImVec2(a.x + 44 * s, (a.y + b.y) * 0.5f - 4 * s), 30 * s, look);
 
         if (text_ok) {
             const ImVec4 clip(a.x + 4 * s, a.y + 4 * s, b.x - 6 * s, b.y - 4 * s);
@@ -473,6 +478,8 @@ void MapView::draw(ViewContext& ctx) {
             }
         }
     }
+
+    if (badge_art_pending()) ctx.ui.animating = true;  // some badges wait for their mesh
 
     // Drag anywhere (background or a skill) pans; a drag is never a click.
     if (canvas_active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {

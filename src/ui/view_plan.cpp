@@ -4,6 +4,8 @@
 #include "app/strings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
+#include "ui/badge_art.hpp"
+#include "ui/view_studio.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui_stdlib.h>
@@ -48,15 +50,6 @@ bool has_goal(const LearnerRecord& r, const std::string& target) {
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
-}
-
-BadgeLook stack_badge(const Pathway& p, const Stack& s, bool earned) {
-    BadgeLook b;
-    b.initials = initials_of(s.title);
-    const auto idx = &s - p.stacks.data();
-    b.color = palette().subject_color(static_cast<int>(idx) + 3);
-    b.earned = earned;
-    return b;
 }
 
 }  // namespace
@@ -116,8 +109,8 @@ void PlanView::draw_goals(ViewContext& ctx) {
         const Stack* st = goal.kind == Goal::Kind::stack ? p.find_stack(goal.target) : nullptr;
 
         // badge, title, target
-        if (c) badge_item(badge_for(p, *c, std::max(1, ctx.progress.earned_level(c->id)), ctx.progress.earned_level(c->id) > 0), em() * 1.3f);
-        else if (st) badge_item(stack_badge(p, *st, gp.complete), em() * 1.3f);
+        if (c) level_badge_item(ctx.record, *c, std::max(1, ctx.progress.earned_level(c->id)), ctx.progress.earned_level(c->id) > 0, em() * 1.3f);
+        else if (st) stack_badge_item(ctx.record, *st, gp.complete, em() * 1.3f);
         ImGui::SameLine();
         ImGui::BeginGroup();
         std::string title = c ? c->title : st ? fmt(S::plan_stack_goal_fmt, st->title.c_str()) : goal.target;
@@ -329,7 +322,7 @@ void PlanView::draw_stacks(ViewContext& ctx) {
     for (const Stack& s : p.stacks) {
         ImGui::PushID(s.id.c_str());
         const StackProgress& sp = ctx.progress.stack(s.id);
-        badge_item(stack_badge(p, s, sp.complete), em() * 1.1f);
+        stack_badge_item(ctx.record, s, sp.complete, em() * 1.1f);
         ImGui::SameLine();
         ImGui::BeginGroup();
         ImGui::PushFont(fonts().bold);
@@ -339,6 +332,7 @@ void PlanView::draw_stacks(ViewContext& ctx) {
         progress_bar(fraction, sp.complete ? tr(S::plan_stack_complete) : fmt(S::plan_stack_fmt, sp.done, sp.required));
         ImGui::EndGroup();
         if (ImGui::IsItemHovered() && !s.description.empty()) tooltip(s.description.c_str());
+        badge_actions(ctx, badge_key_for_stack(s.id), sp.complete);
         ImGui::PopID();
     }
 }

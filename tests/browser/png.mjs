@@ -84,3 +84,19 @@ export function countColour(img, rect, rgb, tolerance = 40) {
   }
   return n;
 }
+
+// Pixels inside a rectangle with a strong colour (max - min channel >= `chroma`): badge ink,
+// whatever its colour, as opposed to greys, white and near-black.
+export function countSaturated(img, rect, chroma = 90) {
+  let n = 0;
+  const x0 = Math.max(0, Math.floor(rect.x0)), y0 = Math.max(0, Math.floor(rect.y0));
+  const x1 = Math.min(img.width, Math.ceil(rect.x1)), y1 = Math.min(img.height, Math.ceil(rect.y1));
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * img.width + x) * 4;
+      const r = img.pixels[i], g = img.pixels[i + 1], b = img.pixels[i + 2];
+      if (Math.max(r, g, b) - Math.min(r, g, b) >= chroma) n++;
+    }
+  }
+  return n;
+}

@@ -1,0 +1,293 @@
+// Student badges on screen (see badge_art.hpp). Owns the glyph source, the per-key design
+// cache and the mesh cache; no record changes, no platform calls.
+#include "ui/badge_art.hpp"
+
+#include "badge_export.hpp"
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <memory>
+#include <unordered_map>
+
+namespace mastery::ui {
+namespace {
+
+// [SECTION] fonts and icons
+
+bool file_exists(const std::string& path) { return std::ifstream(path).good(); }
+
+StbGlyphSource* glyph_source() {
+    static std::unique_ptr<StbGlyphSource> source;
+    static bool tried = false;
+    if (!tried) {
+        tried = true;
+        source = std::make_unique<StbGlyphSource>();
+        // The web build embeds subsets at /fonts (cmake/app.cmake); natively Debian's files.
+        FontPaths paths = default_font_paths();
+        if (file_exists("/fonts/badge-icons.ttf"))
+            paths = {"/fonts/ui-sans.ttf", "/fonts/ui-sans-bold.ttf", "/fonts/badge-icons.ttf"};
+        load_fonts(*source, paths);
+    }
+    return source.get();
+}
+
+// [SECTION] designs per key
+
+struct DesignEntry {
+    Json source;  // the record's JSON for the key (null: not the student's own)
+    std::string pathway_id;
+    std::size_t pathway_size = 0;
+    BadgeDesign design;
+    std::uint64_t hash = 0;
+    bool own = false;
+};
+std::unordered_map<std::string, DesignEntry> g_designs;
+
+// [SECTION] meshes
+
+struct Mesh {
+    std::vector<ImVec2> pos;  // bucket pixels
+    std::vector<ImU32> col;
+    std::vector<std::vector<ImVec2>> outlines;  // contours of solid polygons, for edge anti-aliasing
+    std::vector<ImU32> outline_col;
+    std::size_t vertices() const { return pos.size(); }
+};
+struct MeshKey {
+    std::uint64_t hash;
+    int bucket;
+    bool operator==(const MeshKey&) const = default;
+};
+struct MeshKeyHash {
+    std::size_t operator()(const MeshKey& k) const { return std::size_t(k.hash * 31 + std::uint64_t(k.bucket)); }
+};
+std::unordered_map<MeshKey, Mesh, MeshKeyHash> g_meshes;
+std::size_t g_mesh_vertices = 0;
+constexpr std::size_t kMaxCachedVertices = 3'000'000;  // ~60 MB at most, then start over
+constexpr double kBuildBudgetMs = 8.0;                 // per frame, after the first mesh
+
+int g_frame = -1;
+double g_spent_ms = 0;
+int g_built = 0;
+bool g_pending = false;
+std::size_t g_lod = 0;
+
+void touch_frame() {
+    const int f = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0;
+    if (f != g_frame) {
+        g_frame = f;
+        g_spent_ms = 0;
+        g_built = 0;
+        g_pending = false;
+        g_lod = 0;
+    }
+}
+
+ImU32 to_imu32(Rgba c, float alpha = 1.0f) {
+    return IM_COL32(c.r, c.g, c.b, int(std::lround(c.a * std::clamp(alpha, 0.0f, 1.0f))));
+}
+
+Mesh build_mesh(const BadgeDesign& d, int bucket) {
+    Mesh m;
+    const BadgeGeometry g = badge_geometry(d, bucket, badge_glyphs());
+    const BadgeMesh bm = badge_mesh(g);
+    m.pos.reserve(bm.vertices.size());
+    m.col.reserve(bm.vertices.size());
+    for (const BadgeVertex& v : bm.vertices) {
+        m.pos.emplace_back(float(v.pos.x), float(v.pos.y));
+        m.col.push_back(to_imu32(v.color));
+    }
+    // Mesh triangles have hard edges; a thin anti-aliased outline in the same colour softens
+    // the silhouettes of solid shapes (gradients and glyphs are left as they are).
+    for (const BadgePolygon& p : g.polygons) {
+        if (p.paint.gradient || p.paint.color.a < 200) continue;
+        for (const auto& contour : p.contours) {
+            if (contour.size() < 3 || contour.size() > 400) continue;
+            std::vector<ImVec2> pts;
+            pts.reserve(contour.size());
+            for (const Vec2& v : contour) pts.emplace_back(float(v.x), float(v.y));
+            m.outlines.push_back(std::move(pts));
+            m.outline_col.push_back(to_imu32(p.paint.color));
+        }
+    }
+    return m;
+}
+
+int bucket_for(float side) {
+    int b = 32;
+    while (b < side && b < 1024) b *= 2;
+    return b;
+}
+
+// The colour of the first shape layer: the disc drawn when a badge is too small for detail.
+ImU32 main_colour(const BadgeDesign& d, float alpha) {
+    for (const BadgeLayer& l : d.layers)
+        if (l.kind == LayerKind::shape) return to_imu32(l.fill.color, alpha);
+    return d.layers.empty() ? IM_COL32(128, 128, 128, int(160 * alpha)) : to_imu32(d.layers.front().color, alpha);
+}
+
+void write_mesh(ImDrawList* dl, const Mesh& m, ImVec2 at, float scale, float alpha) {
+    const std::size_t n = m.pos.size();
+    if (n == 0) return;
+    const ImVec2 uv = dl->_Data->TexUvWhitePixel;
+    // Stay below 64k vertices per reservation (ImDrawIdx may be 16-bit in other builds).
+    constexpr std::size_t kChunk = 3 * 20000;
+    for (std::size_t start = 0; start < n; start += kChunk) {
+        const std::size_t count = std::min(kChunk, n - start);
+        dl->PrimReserve(int(count), int(count));
+        const ImDrawIdx base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
+        for (std::size_t i = 0; i < count; ++i) {
+            const ImVec2 p = m.pos[start + i];
+            ImU32 c = m.col[start + i];
+            if (alpha < 1.0f) {
+                const ImU32 a = ImU32(((c >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
+                c = (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+            }
+            dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + i));
+            dl->PrimWriteVtx(ImVec2(at.x + p.x * scale, at.y + p.y * scale), uv, c);
+        }
+    }
+    if (scale * 32 >= 12) {  // outlines only where a pixel of softening shows
+        const float thickness = 1.0f;
+        std::vector<ImVec2> pts;
+        for (std::size_t k = 0; k < m.outlines.size(); ++k) {
+            pts.clear();
+            for (const ImVec2& p : m.outlines[k]) pts.emplace_back(at.x + p.x * scale, at.y + p.y * scale);
+            ImU32 c = m.outline_col[k];
+            if (alpha < 1.0f) {
+                const ImU32 a = ImU32(((c >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
+                c = (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+            }
+            dl->AddPolyline(pts.data(), int(pts.size()), c, ImDrawFlags_Closed, thickness);
+        }
+    }
+}
+
+}  // namespace
+
+const GlyphSource* badge_glyphs() { return glyph_source(); }
+const IconTable& badge_icons() { return builtin_icons(); }
+
+std::uint64_t design_hash(const BadgeDesign& d) { return badge_seed(save_badge(d)); }
+
+ResolvedBadge resolve_badge(const LearnerRecord& r, const std::string& key) {
+    const Json* source = nullptr;
+    if (r.badge_designs.is_object()) {
+        auto it = r.badge_designs.find(key);
+        if (it != r.badge_designs.end()) source = &*it;
+    }
+    auto found = g_designs.find(key);
+    if (found != g_designs.end()) {
+        const DesignEntry& e = found->second;
+        const bool same_source = source ? (e.own && e.source == *source) : !e.own;
+        if (same_source && e.pathway_id == r.pathway.id && e.pathway_size == r.pathway.competencies.size())
+            return {&e.design, e.hash, e.own};
+    }
+    DesignEntry e;
+    std::vector<std::string> notes;
+    e.design = design_for(r, key, &badge_icons(), &notes);
+    if (source) e.source = *source;
+    e.own = source != nullptr;
+    e.pathway_id = r.pathway.id;
+    e.pathway_size = r.pathway.competencies.size();
+    e.hash = design_hash(e.design);
+    if (g_designs.size() > 20000) g_designs.clear();
+    DesignEntry& stored = g_designs[key] = std::move(e);
+    return {&stored.design, stored.hash, stored.own};
+}
+
+void draw_badge_design(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign& design, float alpha, std::uint64_t hash) {
+    touch_frame();
+    if (side < 18.0f) {  // too small for detail: one disc in the badge's colour
+        ++g_lod;
+        dl->AddCircleFilled(ImVec2(at.x + side * 0.5f, at.y + side * 0.5f), side * 0.42f, main_colour(design, alpha), 12);
+        return;
+    }
+    if (hash == 0) hash = design_hash(design);
+    const int bucket = bucket_for(side);
+    const MeshKey key{hash, bucket};
+    auto it = g_meshes.find(key);
+    if (it == g_meshes.end()) {
+        if (g_built > 0 && g_spent_ms > kBuildBudgetMs) {
+            g_pending = true;
+            dl->AddCircleFilled(ImVec2(at.x + side * 0.5f, at.y + side * 0.5f), side * 0.42f, main_colour(design, alpha), 24);
+            return;
+        }
+        const auto t0 = std::chrono::steady_clock::now();
+        Mesh m = build_mesh(design, bucket);
+        g_spent_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        ++g_built;
+        if (g_mesh_vertices + m.vertices() > kMaxCachedVertices) {
+            g_meshes.clear();
+            g_mesh_vertices = 0;
+        }
+        g_mesh_vertices += m.vertices();
+        it = g_meshes.emplace(key, std::move(m)).first;
+    }
+    write_mesh(dl, it->second, at, side / float(bucket), alpha);
+}
+
+void draw_record_badge(ImDrawList* dl, ImVec2 center, float radius, const LearnerRecord& r, const std::string& key, float alpha) {
+    const ResolvedBadge b = resolve_badge(r, key);
+    const float side = radius * 2.2f;
+    draw_badge_design(dl, ImVec2(center.x - side * 0.5f, center.y - side * 0.5f), side, *b.design, alpha, b.hash);
+}
+
+void record_badge_item(const LearnerRecord& r, const std::string& key, float radius) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(radius * 2.2f, radius * 2.2f));
+    draw_record_badge(ImGui::GetWindowDrawList(), ImVec2(pos.x + radius * 1.1f, pos.y + radius * 1.1f), radius, r, key);
+}
+
+bool has_own_design(const LearnerRecord& r, const std::string& key) {
+    return r.badge_designs.is_object() && r.badge_designs.contains(key);
+}
+
+void draw_level_badge(ImDrawList* dl, ImVec2 center, float radius, const LearnerRecord& r, const Competency& c, int level,
+                      bool earned, float alpha) {
+    const std::string key = badge_key_for_level(c.id, std::max(1, level));
+    if (earned) {
+        draw_record_badge(dl, center, radius, r, key, alpha);
+    } else if (has_own_design(r, key)) {
+        draw_record_badge(dl, center, radius, r, key, alpha * 0.4f);
+    } else {
+        BadgeLook look = badge_for(r.pathway, c, level, false);
+        draw_badge(dl, center, radius, look);
+    }
+}
+
+void level_badge_item(const LearnerRecord& r, const Competency& c, int level, bool earned, float radius) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(radius * 2.2f, radius * 2.2f));
+    draw_level_badge(ImGui::GetWindowDrawList(), ImVec2(pos.x + radius * 1.1f, pos.y + radius * 1.1f), radius, r, c, level, earned);
+}
+
+void stack_badge_item(const LearnerRecord& r, const Stack& s, bool earned, float radius) {
+    const std::string key = badge_key_for_stack(s.id);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(radius * 2.2f, radius * 2.2f));
+    const ImVec2 centre(pos.x + radius * 1.1f, pos.y + radius * 1.1f);
+    if (earned || has_own_design(r, key)) {
+        draw_record_badge(ImGui::GetWindowDrawList(), centre, radius, r, key, earned ? 1.0f : 0.4f);
+    } else {
+        BadgeLook look;
+        look.initials = initials_of(s.title);
+        look.earned = false;
+        draw_badge(ImGui::GetWindowDrawList(), centre, radius, look);
+    }
+}
+
+bool badge_art_pending() {
+    touch_frame();
+    return g_pending;
+}
+void badge_art_new_frame() { touch_frame(); }
+
+BadgeArtStats badge_art_stats() { return {g_meshes.size(), g_mesh_vertices, std::size_t(g_built), g_lod}; }
+
+}  // namespace mastery::ui
