@@ -233,6 +233,14 @@
   // 300 ms of quiet, and at once when the page is hidden or closed), and hears back whether
   // each save worked. One tab per slot writes (a Web Lock); another tab only looks, and
   // takes over (reloads) when the writing tab closes.
+  // Main-thread time of each save (the record's text made and handed to IndexedDB), for
+  // scripts/bench; the writing itself happens off the main thread.
+  const saveTimes = [];
+  function timedSave() {
+    const t0 = performance.now();
+    Module._mm_save_now();
+    if (saveTimes.length < 10000) saveTimes.push(performance.now() - t0);
+  }
   const persist = {
     slot: null,        // "default" or the ?pathway= address
     id: null,          // the stored record's id
@@ -313,13 +321,13 @@
     changed() {
       if (this.readOnly) return;
       clearTimeout(this.timer);
-      this.timer = setTimeout(() => { this.timer = 0; if (started) Module._mm_save_now(); }, 300);
+      this.timer = setTimeout(() => { this.timer = 0; if (started) timedSave(); }, 300);
     },
     flush() {
       if (this.readOnly || !started) return;
       clearTimeout(this.timer);
       this.timer = 0;
-      Module._mm_save_now();
+      timedSave();
     },
     async save(slot, id, text) {
       let error = '';
@@ -483,8 +491,6 @@
       if (!started) return {ok: false, error: 'the app is still loading'};
       return callJson(Module._mm_import, String(text));
     },
-    saveState: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_save_state())) : null),
-    flush: () => persist.flush(),
   });
   // Test support, not part of window.mastery: where labelled widgets were last drawn.
   window.masteryTest = Object.freeze({
@@ -494,6 +500,10 @@
     frameTimes: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_frame_times())) : []),
     // Bytes of WebAssembly memory now (it only grows).
     memory: () => (started && Module.HEAPU8 ? Module.HEAPU8.length : 0),
+    // Saving on this device (docs/PERSISTENCE.md), and "save now" instead of after the debounce.
+    saveState: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_save_state())) : null),
+    flush: () => persist.flush(),
+    saveTimes: () => saveTimes.splice(0),
   });
 
   window.addEventListener('error', (e) => {

@@ -139,7 +139,7 @@ export class App {
     await this.click(item);
   }
   async state() { return this.page.evaluate(() => window.mastery.state()); }
-  async save() { return this.page.evaluate(() => window.mastery.saveState()); }
+  async save() { return this.page.evaluate(() => window.masteryTest.saveState()); }
   async saved() { return until('"Saved"', async () => ((await this.save()) || {}).state === 'saved' && !(await this.save()).unsaved); }
   async dispatch(action) { return this.page.evaluate((a) => window.mastery.dispatch(a), action); }
   async shot(name) {

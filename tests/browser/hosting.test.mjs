@@ -117,8 +117,11 @@ function watch(page, label, allowedOrigin) {
 const ready = (page) => page.evaluate(() => window.mastery.ready).then(() => true);
 const state = (page) => page.evaluate(() => window.mastery.state());
 const rename = (page, name) => page.evaluate((n) => window.mastery.dispatch({type: 'set_learner_name', name: n}), name);
-// Autosave is debounced (~300 ms); the checks after it are what prove the work was saved.
-const autosave = () => sleep(1200);
+// Autosave is debounced (~300 ms): wait until the app says the change is saved.
+const autosave = (page) => until('the save', () => page.evaluate(() => {
+  const s = window.masteryTest.saveState();
+  return s && s.state === 'saved' && !s.unsaved;
+}));
 
 // --- under a sub-path, then offline --------------------------------------------------------
 const ctx = await launch('hosting');
@@ -140,7 +143,7 @@ await step('the offline copy is installed (service worker controls the page)', a
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   const r = await rename(page, 'Olu Sin Red');
   check('a change applies', r.ok === true, JSON.stringify(r));
-  await autosave();
+  await autosave(page);
   await page.reload();
   await ready(page);
   await until('service worker control', () => page.evaluate(() => !!navigator.serviceWorker.controller));
@@ -192,7 +195,7 @@ await step('a new version is announced and starts only when the student says so'
   await ready(p);
   await p.evaluate(() => navigator.serviceWorker.ready.then(() => true));
   await rename(p, 'Ana Actualiza');
-  await autosave();
+  await autosave(p);
   // "Publish" a new build: a different stamp in the page and its service worker.
   const oldBuild = await p.evaluate(() => document.querySelector('meta[name="mastery-build"]').content);
   const newBuild = 'next' + oldBuild.slice(4);
@@ -225,7 +228,7 @@ await step('the single file runs from file:// with no requests', async () => {
   const st = await state(p);
   check('the single file opens the bundled pathway', st && st.pathway && st.pathway.id, JSON.stringify(st && st.pathway && st.pathway.id));
   await rename(p, 'Kai Archivo');
-  await autosave();
+  await autosave(p);
   await p.reload();
   await ready(p);
   const again = await state(p);

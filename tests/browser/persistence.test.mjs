@@ -159,7 +159,7 @@ try {
     await first.page.close();
     // the second tab takes over by itself (it reloads when the lock is free)
     await until('the second tab to take over', async () => {
-      const s = await second.page.evaluate(() => window.mastery && window.mastery.saveState && window.mastery.saveState());
+      const s = await second.page.evaluate(() => window.masteryTest && window.masteryTest.saveState && window.masteryTest.saveState());
       return s && s.read_only === false && s.state === 'saved';
     }, 30000);
     await second.ready();

@@ -188,18 +188,18 @@ await step('the app loads from the static site', async () => {
 
 await step('the chart, plan and map open from the top bar', async () => {
   await app.click('My chart', {window: 'topbar'});
-  check('the chart is open', !!(await app.find('Subject', {window: 'My chart'})));
+  check('the chart is open', !!(await app.waitFor('Subject', {window: 'My chart'})));
   await app.shot('02-chart');
   await app.click('My plan', {window: 'topbar'});
-  check('the plan is open', !!(await app.find('+ Add a goal', {window: 'My plan'})));
+  check('the plan is open', !!(await app.waitFor('+ Add a goal', {window: 'My plan'})));
   await app.shot('03-plan');
   await app.click('Map', {window: 'topbar'});
-  check('the map is open', !!(await app.find('Fit all', {window: 'Map'})));
+  check('the map is open', !!(await app.waitFor('Fit all', {window: 'Map'})));
 });
 
 await step('a student opens a competency from the map and adds evidence in Spanish', async () => {
   await app.click('Ratio Reasoning', {window: 'Map'});
-  check('the competency view is open', !!(await app.find('+ Writing', {window: 'Skill'})));
+  check('the competency view is open', !!(await app.waitFor('+ Writing', {window: 'Skill'})));
   await app.shot('04-competency');
   await app.click('+ Writing', {window: 'Skill', nth: 0});
   await app.type('##new_text', kStudentText, {window: 'Skill'});

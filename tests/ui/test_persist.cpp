@@ -55,7 +55,7 @@ TEST_CASE("startup opens the stored record instead of a fresh one") {
     start_stored(h, true, read_file(source_path(kSample)));
     REQUIRE(h.session().store() != nullptr);
     CHECK(h.record() == sample());
-    CHECK(h.services().fetches == std::vector<std::string>{"assets/pathways/index.json"});  // no fresh pathway asked for
+    CHECK(h.services().fetches == std::vector<std::string>{"pathways/index.json"});  // no fresh pathway asked for
     h.session().poll_changes();
     CHECK(h.services().changes == 0);  // what was just loaded is already saved
     CHECK(h.session().saving().state == app::SaveState::saved);

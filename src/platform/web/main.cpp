@@ -33,10 +33,12 @@ namespace {
 
 constexpr const char* kCanvas = "#canvas";
 constexpr double kSettleSeconds = 0.3;  // keep drawing this long after the last event (hover, auto-size)
+constexpr int kSettleFrames = 4;        // and at least this many frames (a slow machine needs them all)
 
 GLFWwindow* g_window = nullptr;
 bool g_frame_pending = false;
 double g_settle_until = 0;     // ms (emscripten_get_now)
+int g_settle_frames = 0;       // frames still owed after the last event
 float g_built_scale = 0;       // pixel scale the font atlas was built for
 app::Theme g_built_theme = app::Theme::light;
 bool g_text_input = false;
@@ -127,7 +129,8 @@ EM_BOOL on_animation_frame(double, void*) {
     g_frame_pending = false;
     draw_frame();
     ImGuiContext& g = *ImGui::GetCurrentContext();
-    const bool more = emscripten_get_now() < g_settle_until || g_app->session.ui().animating || g.InputEventsQueue.Size > 0 ||
+    if (g_settle_frames > 0) --g_settle_frames;
+    const bool more = emscripten_get_now() < g_settle_until || g_settle_frames > 0 || g_app->session.ui().animating || g.InputEventsQueue.Size > 0 ||
                       (g_app->session.startup().phase == app::StartPhase::loading && g_app->frames < 2);
     if (more) schedule();
     return EM_FALSE;
@@ -185,6 +188,7 @@ namespace mastery::web {
 
 void wake() {
     g_settle_until = emscripten_get_now() + kSettleSeconds * 1000.0;
+    g_settle_frames = kSettleFrames;
     if (g_app && g_window) schedule();
 }
 
