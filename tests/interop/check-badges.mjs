@@ -4,7 +4,8 @@
 // 2019-09, with formats) validates the credential against 1EdTech's OB 3.0 schema from
 // ../shared/fixtures. The SVG twins' <openbadges:credential> are validated too.
 // Usage: node tests/interop/check-badges.mjs DIR     (npm ci in tests/interop first)
-// Prints one result line; exits 1 on any failure; skips (exit 0) without the fixtures.
+// Prints one result line; exits 1 on any failure; without the fixtures it skips only the
+// schema validation.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,14 +21,18 @@ if (!dir) {
   console.error("usage: node check-badges.mjs DIR");
   process.exit(2);
 }
-if (!fs.existsSync(schemaPath)) {
-  console.log(`check-badges: SKIPPED: 1EdTech's schema not found at ${schemaPath} (a fresh clone has no ../shared)`);
-  process.exit(0);
+// Without ../shared the chunks are still read by png-chunks-extract and the credentials
+// still checked for what this project promises; only the schema validation is skipped.
+const haveSchema = fs.existsSync(schemaPath);
+if (!haveSchema) {
+  console.log(`check-badges: schema check SKIPPED: 1EdTech's schema not found at ${schemaPath} (a fresh clone has no ../shared)`);
 }
-
-const ajv = new Ajv2019({ strict: false, allErrors: true });
-addFormats(ajv);
-const validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
+let validate = () => true;
+if (haveSchema) {
+  const ajv = new Ajv2019({ strict: false, allErrors: true });
+  addFormats(ajv);
+  validate = ajv.compile(JSON.parse(fs.readFileSync(schemaPath, "utf8")));
+}
 
 // iTXt: keyword NUL, compression flag, compression method, language NUL, translated keyword NUL, text
 function readItxt(data) {
@@ -86,5 +91,6 @@ if (passed + failures.length === 0) {
   console.log(`check-badges: FAILED: no .png or .svg badges in ${dir}`);
   process.exit(1);
 }
-console.log(`check-badges: ${passed} passed, ${failures.length} failed (png-chunks-extract + Ajv 2019-09, 1EdTech OB 3.0 schema)`);
+console.log(`check-badges: ${passed} passed, ${failures.length} failed (png-chunks-extract` +
+  (haveSchema ? " + Ajv 2019-09, 1EdTech OB 3.0 schema)" : "; schema check skipped)"));
 process.exit(failures.length ? 1 : 0);
