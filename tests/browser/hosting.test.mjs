@@ -114,7 +114,11 @@ function watch(page, label, allowedOrigin) {
     if (allowedOrigin === 'file' ? u.protocol !== 'file:' : u.origin !== allowedOrigin) offOrigin.push(`${label}: ${r.url()}`);
   });
 }
-const ready = (page) => page.evaluate(() => window.mastery.ready).then(() => true);
+// (after a reload the page's meta tags are there before its scripts: wait for the app)
+const ready = async (page) => {
+  await until('window.mastery', () => page.evaluate(() => !!window.mastery), 30000);
+  return page.evaluate(() => window.mastery.ready).then(() => true);
+};
 const state = (page) => page.evaluate(() => window.mastery.state());
 const rename = (page, name) => page.evaluate((n) => window.mastery.dispatch({type: 'set_learner_name', name: n}), name);
 // Autosave is debounced (~300 ms): wait until the app says the change is saved.
