@@ -284,7 +284,7 @@ struct StepFinder {
             }
             case Status::submitted:
                 s.kind = StepKind::wait_for_review;
-                s.title = "Waiting for review: " + label(c, l);
+                s.title = "Wait for feedback on " + label(c, l);
                 break;
         }
         if (!seen.insert(key(c, l)).second) return;
