@@ -36,9 +36,10 @@ if (!fs.existsSync(path.join(site, 'index.html'))) {
   console.log(`browser: FAILED: no site at ${site} (build it: cmake --preset web && cmake --build build/web)`);
   process.exit(1);
 }
-// Clears only its own screenshots: the other browser tests (persist-*.png) share the folder.
 fs.mkdirSync(out, {recursive: true});
-for (const f of fs.readdirSync(out)) if (!f.startsWith('persist-')) fs.rmSync(path.join(out, f), {recursive: true, force: true});
+// Only this test's own screenshots: the other browser tests share the folder.
+const kOwn = /^(journey|hidpi|pathway|broken|offsite|no-webgl2)-/;
+for (const f of fs.readdirSync(out)) if (kOwn.test(f)) fs.rmSync(path.join(out, f), {recursive: true, force: true});
 
 // --- bookkeeping --------------------------------------------------------------------------
 let checks = 0;
