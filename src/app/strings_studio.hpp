@@ -93,6 +93,7 @@
     X(studio_kind_icon, "Icon")                                                                      \
     X(studio_kind_text, "Words")                                                                     \
     X(studio_kind_drawing, "Drawing")                                                                \
+    X(studio_one_line, "1 line")                                                                     \
     X(studio_lines_fmt, "%d lines")                                                                  \
     X(studio_shape_circle, "Circle")                                                                 \
     X(studio_shape_hexagon, "Hexagon")                                                               \

@@ -67,7 +67,7 @@ std::string layer_summary(const BadgeLayer& l) {
             out += " \xc2\xb7 \"" + t + "\"";
             break;
         }
-        case LayerKind::drawing: out += std::string(" \xc2\xb7 ") + fmt(S::studio_lines_fmt, int(l.strokes.size())); break;
+        case LayerKind::drawing: out += std::string(" \xc2\xb7 ") + (l.strokes.size() == 1 ? std::string(tr(S::studio_one_line)) : fmt(S::studio_lines_fmt, int(l.strokes.size()))); break;
     }
     return out;
 }
