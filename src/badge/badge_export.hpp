@@ -123,6 +123,9 @@ std::vector<std::string> earned_badge_keys(const LearnerRecord& r, const Progres
 // competency/stack, else default_design seeded by the key. Notes say what was skipped.
 BadgeDesign design_for(const LearnerRecord& r, const std::string& key, const IconTable* icons,
                        std::vector<std::string>* notes = nullptr);
+// Title, level, subject and tags of a badge key ("competency:<id>:<level>", "stack:<id>"):
+// what templates and "surprise me" draw from; empty for a key the pathway does not have.
+BadgeSubject badge_subject(const LearnerRecord& r, const std::string& key);
 // "Unit rates · Developing" or the stack's title.
 std::string badge_title(const LearnerRecord& r, const std::string& key);
 

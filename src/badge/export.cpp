@@ -62,6 +62,11 @@ BadgeSubject subject_for(const LearnerRecord& r, const KeyParts& k) {
 
 }  // namespace
 
+BadgeSubject badge_subject(const LearnerRecord& r, const std::string& key) {
+    auto k = parse_key(key);
+    return k ? subject_for(r, *k) : BadgeSubject{};
+}
+
 std::string badge_title(const LearnerRecord& r, const std::string& key) {
     auto k = parse_key(key);
     if (!k) return key;

@@ -92,23 +92,6 @@ KeyInfo parse(const std::string& key) {
     return k;
 }
 
-BadgeSubject subject_of(const LearnerRecord& r, const std::string& key) {
-    BadgeSubject s;
-    const KeyInfo k = parse(key);
-    if (k.stack) {
-        if (const Stack* st = r.pathway.find_stack(k.id)) s.title = st->title;
-    } else if (const Competency* c = r.pathway.find_competency(k.id)) {
-        const auto& scale = r.pathway.scale_of(*c);
-        s.title = c->title;
-        s.level = k.level;
-        s.level_count = int(scale.size());
-        if (k.level >= 1 && k.level <= int(scale.size())) s.level_name = scale[std::size_t(k.level - 1)];
-        s.subject = c->subject;
-        s.tags = c->tags;
-    }
-    return s;
-}
-
 bool is_earned(const ViewContext& ctx, const std::string& key) {
     const KeyInfo k = parse(key);
     if (k.stack) return ctx.progress.stack(k.id).complete;
@@ -289,7 +272,7 @@ BadgeLayer make_layer(const StudioView& v, const ViewContext& ctx, LayerKind kin
             break;
         case LayerKind::border: l.color = {255, 255, 255, 255}; break;
         case LayerKind::ribbon: {
-            const BadgeSubject s = subject_of(ctx.record, v.key);
+            const BadgeSubject s = badge_subject(ctx.record, v.key);
             l.text = s.level_name.empty() ? s.title.substr(0, 24) : s.level_name;
             if (!pal.colors.empty()) l.color = pal.colors[(n + 2) % pal.colors.size()];
             l.text_color = readable_on(l.color);
@@ -346,14 +329,14 @@ void draw_toolbar(StudioView& v, ViewContext& ctx) {
     flow(tr(S::studio_surprise), em() * 1.5f);
     if (big_button(tr(S::studio_surprise))) {
         ++v.surprises;
-        v.work = surprise_design(subject_of(ctx.record, v.key), badge_seed(v.key) + v.surprises * 7919u, &badge_icons());
+        v.work = surprise_design(badge_subject(ctx.record, v.key), badge_seed(v.key) + v.surprises * 7919u, &badge_icons());
         v.selected = -1;
         v.changed();
         v.commit();
     }
     flow(tr(S::studio_template));
     if (big_button(tr(S::studio_template))) {
-        v.work = default_design(subject_of(ctx.record, v.key), badge_seed(v.key), &badge_icons());
+        v.work = default_design(badge_subject(ctx.record, v.key), badge_seed(v.key), &badge_icons());
         v.selected = -1;
         v.changed();
         v.commit();
