@@ -82,17 +82,18 @@ async function firstVisit(kind, url) {
     try { const body = await r.body(); files.set(new URL(r.url()).pathname, body); } catch { /* redirects */ }
   });
   await b.page.goto(url);
-  let readyAt;
+  let readyAt, marks = null;
   if (kind === 'app') {
     await waitFor(b.page, () => window.__readyAt !== undefined, 120000);
     readyAt = await b.page.evaluate(() => window.__readyAt);
+    marks = await b.page.evaluate(() => (window.masteryTest.marks ? window.masteryTest.marks() : null));
   } else {
     await waitFor(b.page, () => window.hello && window.hello.readyAt !== undefined, 120000);
     readyAt = await b.page.evaluate(() => window.hello.readyAt);
   }
   await sleep(300);
   await b.close();
-  return {readyAt, files};
+  return {readyAt, files, marks};
 }
 
 function sizes(files) {
@@ -107,8 +108,9 @@ function sizes(files) {
   return {files: per, total};
 }
 
-// Drags across the canvas and zooms with the wheel; returns the frame CPU times.
-async function panAndZoom(b, framesFn) {
+// Drags across the canvas and zooms with the wheel; returns the frame CPU times (and, when
+// the page reports them, the GL part of each frame in `gl`).
+async function panAndZoom(b, framesFn, glFn = null) {
   await b.page.evaluate(framesFn);  // clear
   const m = b.page.mouse;
   for (let k = 0; k < 3; k++) {
@@ -121,7 +123,10 @@ async function panAndZoom(b, framesFn) {
   for (let s = 0; s < 12; s++) { await m.wheel(0, s < 6 ? -120 : 120); await sleep(30); }
   for (let s = 0; s < 6; s++) { await b.page.keyboard.press(s < 3 ? 'ArrowRight' : 'ArrowDown'); await sleep(30); }
   await sleep(600);
-  return b.page.evaluate(framesFn);
+  const gl = glFn ? await b.page.evaluate(glFn) : null;
+  const times = await b.page.evaluate(framesFn);
+  if (gl) times.gl = gl;
+  return times;
 }
 
 const results = {
@@ -140,6 +145,12 @@ const appSizes = sizes(appVisits[0].files), helloSizes = sizes(helloVisits[0].fi
 F.first_visit_transfer = appSizes;
 results.floor.first_visit_transfer = helloSizes;
 F.first_frame_ms = round(median(appVisits.map((v) => v.readyAt)));
+// the startup timeline of the visit closest to the median
+{
+  const byReady = [...appVisits].sort((a, b) => a.readyAt - b.readyAt);
+  const mid = byReady[Math.floor(byReady.length / 2)];
+  F.first_visit_timeline = mid && mid.marks ? mid.marks.map(([what, at]) => ({what, ms: round(at)})) : null;
+}
 results.floor.first_frame_ms = round(median(helloVisits.map((v) => v.readyAt)));
 
 // --- 2. the app with the large pathway and record --------------------------------------------
@@ -174,8 +185,10 @@ results.floor.first_frame_ms = round(median(helloVisits.map((v) => v.readyAt)));
   F.large_record_bytes = exp4.bytes;
 
   // pan and zoom the large map
-  const panTimes = await panAndZoom(b, () => window.masteryTest.frameTimes());
+  const panTimes = await panAndZoom(b, () => window.masteryTest.frameTimes(),
+    () => (window.masteryTest.glTimes ? window.masteryTest.glTimes() : null));
   F.large_map_pan_zoom_frame_ms_4x = stats(panTimes);
+  if (panTimes.gl) F.large_map_pan_zoom_gl_ms_4x = stats(panTimes.gl);
   await b.page.screenshot({path: path.join(outDir, 'large-map.png')});
   F.peak_wasm_memory_mb = round((await b.page.evaluate(() => window.masteryTest.memory())) / 1048576, 1);
 
@@ -256,6 +269,8 @@ results.floor.first_frame_ms = round(median(helloVisits.map((v) => v.readyAt)));
 // --- 5. native core micro-benchmarks ---------------------------------------------------------
 const nativeFile = path.join(outDir, 'core.json');
 results.native = fs.existsSync(nativeFile) ? JSON.parse(fs.readFileSync(nativeFile, 'utf8')) : null;
+const uiFile = path.join(outDir, 'ui.json');
+results.native_ui = fs.existsSync(uiFile) ? JSON.parse(fs.readFileSync(uiFile, 'utf8')) : null;
 
 await app.close();
 await hello.close();
@@ -301,8 +316,24 @@ lines.push(`| autosave main thread, mean / p95 / max (ms), 4x | ${st(F.autosave_
 lines.push(`| import 10 MB record (ms), 4x / 1x | ${F.large_record_import_ms_4x} / ${F.large_record_import_ms_1x} | | |`);
 lines.push(`| export 10 MB record (ms), 4x / 1x | ${F.large_record_export_ms_4x} / ${F.large_record_export_ms_1x} | | |`);
 lines.push(`| peak WebAssembly memory (MB) | ${F.peak_wasm_memory_mb} | ${results.floor.peak_wasm_memory_mb} | ${R.peak_wasm_memory} |`);
+if (F.large_map_pan_zoom_gl_ms_4x) lines.push('', `Of the pan/zoom frame CPU, GL calls (glClear + the backend's RenderDrawData): ${st(F.large_map_pan_zoom_gl_ms_4x)} (mean / p95 / max ms).`);
+if (F.first_visit_timeline) {
+  lines.push('', '### First visit, startup timeline (app, median run)', '', '| ms | what |', '|---|---|');
+  for (const m of F.first_visit_timeline) lines.push(`| ${m.ms} | ${m.what} |`);
+}
 lines.push('', '### First-visit files (app)', '', '| file | raw | gzip | brotli |', '|---|---|---|---|');
 for (const [name, s] of Object.entries(appSizes.files)) lines.push(`| ${name} | ${s.raw} | ${s.gzip} | ${s.brotli} |`);
+if (results.native_ui) {
+  const u = results.native_ui;
+  lines.push('', '## Native views, headless (1x, this machine; bench/ui_bench.cpp)', '', '| figure | ms |', '|---|---|');
+  lines.push(`| font atlas (${u.atlas[0]}x${u.atlas[1]}) | ${round(u.font_atlas_ms)} |`);
+  lines.push(`| start with the large pathway (load, validate, layout) | ${round(u.large_pathway_start_ms)} |`);
+  lines.push(`| first frame | ${round(u.first_frame_ms)} |`);
+  lines.push(`| import the large record | ${round(u.large_record_import_ms)} |`);
+  lines.push(`| first frame after the import | ${round(u.frame_after_import_ms)} |`);
+  lines.push(`| map pan/zoom frame, mean / p95 / max | ${st(u.map_pan_zoom_frame_ms)} |`);
+  lines.push(`| map frame without input, mean / p95 / max | ${st(u.map_still_frame_ms)} |`);
+}
 if (results.native) {
   lines.push('', '## Native core (1x, this machine)', '', `Record of ${results.native.record_bytes} bytes, ${results.native.competencies} competencies.`, '', '| figure | runs | mean ms | min ms | max ms |', '|---|---|---|---|---|');
   for (const [name, f] of Object.entries(results.native.figures)) lines.push(`| ${name} | ${f.runs} | ${f.mean_ms} | ${f.min_ms} | ${f.max_ms} |`);

@@ -33,7 +33,7 @@ find_file(MASTERY_DEJAVU_SANS_BOLD DejaVuSans-Bold.ttf PATHS /usr/share/fonts/tr
 find_program(MASTERY_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH NO_CMAKE_FIND_ROOT_PATH)
 set(MASTERY_FONT_DIR ${CMAKE_BINARY_DIR}/fonts)
 # Keep in step with kRegularRanges in src/ui/fonts.cpp.
-set(_font_unicodes "U+0020-024F,U+2010-205E,U+20AC,U+2190-21FF,U+2212,U+25A0-25FF,U+2605-2606,U+270E,U+2713-2717")
+set(_font_unicodes "U+0020-01B4,U+01CD-01DC,U+0218-021B,U+0391-03A9,U+03B1-03C9,U+2010-205E,U+20AC,U+2190-2199,U+21D0-21D4,U+2202,U+2206,U+2208,U+2211-2212,U+221A,U+221E,U+2248,U+2260-2261,U+2264-2265,U+25A0-25A1,U+25B2-25BF,U+25C6-25CF,U+2605-2606,U+270E,U+2713-2717")
 if(MASTERY_DEJAVU_SANS AND MASTERY_DEJAVU_SANS_BOLD AND MASTERY_PYTHON3)
   add_custom_command(
     OUTPUT ${MASTERY_FONT_DIR}/ui-sans.ttf ${MASTERY_FONT_DIR}/ui-sans-bold.ttf
@@ -80,7 +80,7 @@ if(EMSCRIPTEN)
   target_link_libraries(mastery_web PRIVATE mastery_app)
   set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
                               PROPERTIES COMPILE_OPTIONS "-w")
-  set(_exports "_main,_malloc,_free,_mm_wake,_mm_frames,_mm_dispatch,_mm_export,_mm_import,_mm_fetched,_mm_image_picked,_mm_file,_mm_file_too_big,_mm_stored,_mm_save_now,_mm_stored_list,_mm_unsaved,_mm_record_id,_mm_saved,_mm_read_only,_mm_save_state,_mm_thumbnail_ready,_mm_thumbnail_failed,_mm_pinch,_mm_touch,_mm_probe,_mm_probe_items,_mm_ready,_mm_clipboard_cached,_mm_text,_mm_frame_times")
+  set(_exports "_main,_malloc,_free,_mm_wake,_mm_frames,_mm_dispatch,_mm_export,_mm_import,_mm_fetched,_mm_image_picked,_mm_file,_mm_file_too_big,_mm_stored,_mm_save_now,_mm_stored_list,_mm_unsaved,_mm_record_id,_mm_saved,_mm_read_only,_mm_save_state,_mm_thumbnail_ready,_mm_thumbnail_failed,_mm_pinch,_mm_touch,_mm_probe,_mm_probe_items,_mm_ready,_mm_clipboard_cached,_mm_text,_mm_frame_times,_mm_marks")
   target_link_options(mastery_web PRIVATE
     -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sENVIRONMENT=web -sEXIT_RUNTIME=0
@@ -134,5 +134,12 @@ else()
       add_dependencies(ui_tests mastery_fonts)
     endif()
     add_test(NAME ui_tests COMMAND ui_tests)
+  endif()
+  # scripts/bench: the views' frame time natively on the large pathway (not built by default).
+  add_executable(ui_bench EXCLUDE_FROM_ALL ${CMAKE_SOURCE_DIR}/bench/ui_bench.cpp)
+  target_link_libraries(ui_bench PRIVATE mastery_app)
+  target_compile_definitions(ui_bench PRIVATE MASTERY_FONT_DIR="$<IF:$<BOOL:${MASTERY_HAVE_FONTS}>,${MASTERY_FONT_DIR},>")
+  if(MASTERY_HAVE_FONTS)
+    add_dependencies(ui_bench mastery_fonts)
   endif()
 endif()

@@ -24,6 +24,9 @@
   const inline = window.MASTERY_INLINE || null;
   document.getElementById('fail-retry').addEventListener('click', () => location.reload());
   let started = false;   // the wasm runtime is up
+  // The page's part of the startup timeline (masteryTest.marks(), scripts/bench).
+  const marks = [['page script', performance.now()]];
+  const mark = (what) => { if (marks.length < 32) marks.push([what, performance.now()]); };
   let isReady = false;   // the first frame with the app (or its error window) is drawn
 
   function showFailure(title, text, hint) {
@@ -437,14 +440,16 @@
           bytes = new Uint8Array(await r.arrayBuffer());
         }
         progress(0.88, 'Starting...');
+        mark('wasm downloaded (' + bytes.length + ' bytes)');
         return WebAssembly.instantiate(bytes, imports);
-      }).then((result) => success(result.instance, result.module)).catch((e) => {
+      }).then((result) => { mark('wasm compiled'); success(result.instance, result.module); }).catch((e) => {
         showFailure('Mastery Map could not load', 'The app could not be downloaded (' + (e && e.message || e) + ').',
           'Check the internet connection and try again, or ask your teacher.');
       });
       return {};
     },
     onRuntimeInitialized() {
+      mark('runtime initialized');
       started = true;
       progress(0.95, 'Opening your pathway...');
     },
@@ -497,7 +502,11 @@
     probe: (on) => { if (started) Module._mm_probe(on ? 1 : 0); },
     items: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_probe_items())) : []),
     // CPU ms inside each frame since the last call (scripts/bench).
-    frameTimes: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_frame_times())) : []),
+    frameTimes: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_frame_times(0))) : []),
+    // The GL part of each of those frames (call before frameTimes(), which clears both).
+    glTimes: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_frame_times(1))) : []),
+    // The startup timeline: the page's marks and the app's, [what, ms since navigation].
+    marks: () => marks.concat(started ? JSON.parse(Module.UTF8ToString(Module._mm_marks())) : []),
     // Bytes of WebAssembly memory now (it only grows).
     memory: () => (started && Module.HEAPU8 ? Module.HEAPU8.length : 0),
     // Saving on this device (docs/PERSISTENCE.md), and "save now" instead of after the debounce.

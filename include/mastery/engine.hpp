@@ -88,6 +88,7 @@ private:
 
 // Human label for a competency level: "Unit rates · Developing".
 std::string level_label(const Pathway& p, const std::string& competency, int level);
+std::string level_label(const Pathway& p, const Competency& c, int level);
 
 // The next steps for the plan, in plan order (at most `limit`).
 std::vector<NextStep> next_steps(const LearnerRecord& r, const Progress& pr, std::size_t limit = 10);

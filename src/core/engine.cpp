@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <functional>
+#include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace mastery {
@@ -43,10 +45,13 @@ const char* to_string(SignalKind k) {
 
 std::string level_label(const Pathway& p, const std::string& competency, int level) {
     const Competency* c = p.find_competency(competency);
-    if (!c) return competency;
-    const auto& scale = p.scale_of(*c);
+    return c ? level_label(p, *c, level) : competency;
+}
+
+std::string level_label(const Pathway& p, const Competency& c, int level) {
+    const auto& scale = p.scale_of(c);
     std::string name = (level >= 1 && level <= int(scale.size())) ? scale[std::size_t(level - 1)] : "Level " + std::to_string(level);
-    return c->title + " \xC2\xB7 " + name;  // middle dot
+    return c.title + " \xC2\xB7 " + name;  // middle dot
 }
 
 namespace {
@@ -89,6 +94,12 @@ Progress::Progress(const LearnerRecord& record) : m_record(&record) {
     const Pathway& p = record.pathway;
     std::unordered_map<std::string, const LevelWork*> work;
     for (const auto& w : record.work) work.emplace(key(w.competency, w.level), &w);
+    std::unordered_map<std::string_view, const Competency*> by_id;  // not find_competency's linear search per label
+    for (const Competency& c : p.competencies) by_id.emplace(c.id, &c);
+    auto label = [&](const std::string& id, int level) {
+        auto it = by_id.find(id);
+        return it == by_id.end() ? id : level_label(p, *it->second, level);
+    };
 
     for (std::size_t i : prerequisite_order(p)) {
         const Competency& c = p.competencies[i];
@@ -118,9 +129,9 @@ Progress::Progress(const LearnerRecord& record) : m_record(&record) {
             if (level == 1) {
                 for (const auto& pre : c.prerequisites)
                     if (earned_level(pre.competency) < pre.min_level)
-                        st.missing.push_back(level_label(p, pre.competency, pre.min_level));
+                        st.missing.push_back(label(pre.competency, pre.min_level));
             } else if (levels[l - 1].status != Status::earned) {
-                st.missing.push_back(level_label(p, c.id, level - 1));
+                st.missing.push_back(level_label(p, c, level - 1));
             }
             if (!st.missing.empty()) {
                 st.status = Status::locked;

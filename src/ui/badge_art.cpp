@@ -54,9 +54,12 @@ std::unordered_map<std::string, DesignEntry> g_designs;
 struct Mesh {
     std::vector<ImVec2> pos;  // bucket pixels
     std::vector<ImU32> col;
-    std::vector<std::vector<ImVec2>> outlines;  // contours of solid polygons, for edge anti-aliasing
-    std::vector<ImU32> outline_col;
-    std::size_t vertices() const { return pos.size(); }
+    // Anti-aliased outlines of the solid polygons (ImGui's polyline, made once per mesh in
+    // bucket pixels): indexed triangles, drawn with the atlas's white pixel.
+    std::vector<ImVec2> edge_pos;
+    std::vector<ImU32> edge_col;
+    std::vector<std::uint32_t> edge_idx;
+    std::size_t vertices() const { return pos.size() + edge_pos.size(); }
 };
 struct MeshKey {
     std::uint64_t hash;
@@ -92,6 +95,8 @@ ImU32 to_imu32(Rgba c, float alpha = 1.0f) {
     return IM_COL32(c.r, c.g, c.b, int(std::lround(c.a * std::clamp(alpha, 0.0f, 1.0f))));
 }
 
+constexpr float kEdgeThickness = 1.5f;  // bucket pixels: 0.75 to 1.5 screen pixels
+
 Mesh build_mesh(const BadgeDesign& d, int bucket) {
     Mesh m;
     const BadgeGeometry g = badge_geometry(d, bucket, badge_glyphs());
@@ -103,18 +108,30 @@ Mesh build_mesh(const BadgeDesign& d, int bucket) {
         m.col.push_back(to_imu32(v.color));
     }
     // Mesh triangles have hard edges; a thin anti-aliased outline in the same colour softens
-    // the silhouettes of solid shapes (gradients and glyphs are left as they are).
+    // the silhouettes of solid shapes (gradients are left as they are). ImGui tessellates the
+    // outlines here, once, instead of every frame.
+    ImDrawList edges(ImGui::GetDrawListSharedData());
+    edges._ResetForNewFrame();
+    edges.Flags &= ~ImDrawListFlags_AntiAliasedLinesUseTex;  // white-pixel UVs only: atlas-independent
+    edges.PushClipRect(ImVec2(-1e6f, -1e6f), ImVec2(1e6f, 1e6f));
+    std::vector<ImVec2> pts;
     for (const BadgePolygon& p : g.polygons) {
         if (p.paint.gradient || p.paint.color.a < 200) continue;
         for (const auto& contour : p.contours) {
             if (contour.size() < 3 || contour.size() > 400) continue;
-            std::vector<ImVec2> pts;
-            pts.reserve(contour.size());
+            pts.clear();
             for (const Vec2& v : contour) pts.emplace_back(float(v.x), float(v.y));
-            m.outlines.push_back(std::move(pts));
-            m.outline_col.push_back(to_imu32(p.paint.color));
+            edges.AddPolyline(pts.data(), int(pts.size()), to_imu32(p.paint.color), ImDrawFlags_Closed, kEdgeThickness);
         }
     }
+    m.edge_pos.reserve(std::size_t(edges.VtxBuffer.Size));
+    m.edge_col.reserve(std::size_t(edges.VtxBuffer.Size));
+    for (const ImDrawVert& v : edges.VtxBuffer) {
+        m.edge_pos.push_back(v.pos);
+        m.edge_col.push_back(v.col);
+    }
+    m.edge_idx.assign(edges.IdxBuffer.begin(), edges.IdxBuffer.end());
+    edges._ClearFreeMemory();
     return m;
 }
 
@@ -152,18 +169,20 @@ void write_mesh(ImDrawList* dl, const Mesh& m, ImVec2 at, float scale, float alp
             dl->PrimWriteVtx(ImVec2(at.x + p.x * scale, at.y + p.y * scale), uv, c);
         }
     }
-    if (scale * 32 >= 12) {  // outlines only where a pixel of softening shows
-        const float thickness = 1.0f;
-        std::vector<ImVec2> pts;
-        for (std::size_t k = 0; k < m.outlines.size(); ++k) {
-            pts.clear();
-            for (const ImVec2& p : m.outlines[k]) pts.emplace_back(at.x + p.x * scale, at.y + p.y * scale);
-            ImU32 c = m.outline_col[k];
+    if (scale * 32 >= 12 && !m.edge_idx.empty()) {  // outlines only where a pixel of softening shows
+        const std::size_t vn = m.edge_pos.size(), in = m.edge_idx.size();
+        if (vn >= (std::size_t(1) << 16) && sizeof(ImDrawIdx) == 2) return;  // would not index in 16 bits
+        dl->PrimReserve(int(in), int(vn));
+        const ImDrawIdx base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
+        for (std::size_t i = 0; i < in; ++i) dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + m.edge_idx[i]));
+        for (std::size_t i = 0; i < vn; ++i) {
+            const ImVec2 p = m.edge_pos[i];
+            ImU32 c = m.edge_col[i];
             if (alpha < 1.0f) {
                 const ImU32 a = ImU32(((c >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
                 c = (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
             }
-            dl->AddPolyline(pts.data(), int(pts.size()), c, ImDrawFlags_Closed, thickness);
+            dl->PrimWriteVtx(ImVec2(at.x + p.x * scale, at.y + p.y * scale), uv, c);
         }
     }
 }

@@ -9,15 +9,19 @@ namespace {
 
 Fonts g_fonts;
 
-// Latin-1, Latin Extended-A/B (ñ é ü ç ő ş ...), general punctuation (– — ‘ ’ “ ” • …),
-// euro, arrows, minus, geometric shapes, stars, check marks.
+// What students write and the views show, kept small (every glyph costs download bytes
+// and atlas time at startup): Latin-1 and Latin Extended-A (ñ é ü ç ő ş ł ...), the part of
+// Latin Extended-B used by living languages (Hausa and other African letters, Vietnamese
+// horns, Pinyin tones, Romanian ș ț), basic Greek (π, Δ, μ in science and maths), general
+// punctuation (– — ‘ ’ “ ” • … ‰), euro, a few arrows, maths operators, geometric
+// shapes, stars, check marks. The bold font has the same glyphs.
 constexpr ImWchar kRegularRanges[] = {
-    0x0020, 0x024F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2212, 0x2212,
-    0x25A0, 0x25FF, 0x2605, 0x2606, 0x270E, 0x270E, 0x2713, 0x2717, 0,
+    0x0020, 0x017F, 0x0180, 0x01B4, 0x01CD, 0x01DC, 0x0218, 0x021B, 0x0391, 0x03A9, 0x03B1, 0x03C9,
+    0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2199, 0x21D0, 0x21D4, 0x2202, 0x2202, 0x2206, 0x2206,
+    0x2208, 0x2208, 0x2211, 0x2212, 0x221A, 0x221A, 0x221E, 0x221E, 0x2248, 0x2248, 0x2260, 0x2261,
+    0x2264, 0x2265, 0x25A0, 0x25A1, 0x25B2, 0x25BF, 0x25C6, 0x25CF, 0x2605, 0x2606, 0x270E, 0x270E,
+    0x2713, 0x2717, 0,
 };
-constexpr ImWchar kBoldRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x21FF, 0x2212, 0x2212,
-                                   0x25A0, 0x25FF, 0x2605, 0x2606, 0x2713, 0x2717, 0};
-
 bool readable(const std::string& path) {
     if (path.empty()) return false;
     std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -45,8 +49,8 @@ const Fonts& build_fonts(const std::string& regular_ttf, const std::string& bold
     if (readable(regular_ttf)) {
         g_fonts.regular = io.Fonts->AddFontFromFileTTF(regular_ttf.c_str(), kBaseFontSize * scale, &cfg, kRegularRanges);
         const std::string& bold = readable(bold_ttf) ? bold_ttf : regular_ttf;
-        g_fonts.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), kBaseFontSize * scale, &cfg, kBoldRanges);
-        g_fonts.heading = io.Fonts->AddFontFromFileTTF(bold.c_str(), kHeadingFontSize * scale, &cfg, kBoldRanges);
+        g_fonts.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), kBaseFontSize * scale, &cfg, kRegularRanges);
+        g_fonts.heading = io.Fonts->AddFontFromFileTTF(bold.c_str(), kHeadingFontSize * scale, &cfg, kRegularRanges);
         g_fonts.from_files = g_fonts.regular && g_fonts.bold && g_fonts.heading;
     }
     if (!g_fonts.from_files) {

@@ -219,6 +219,24 @@ MapScene build_map_scene(const Pathway& p) {
         L.stacks.push_back(std::move(R));
     }
 
+    for (int j = 0; j < n; ++j) {
+        const auto& pre = p.competencies[j].prerequisites;
+        for (std::size_t q = 0; q < pre.size(); ++q) {
+            auto it = L.index.find(pre[q].competency);
+            if (it != L.index.end()) L.arrows.push_back({it->second, j, static_cast<int>(q)});
+        }
+    }
+    for (int i = 0; i < n; ++i) {
+        for (const std::string& other : p.competencies[i].related) {
+            auto it = L.index.find(other);
+            if (it == L.index.end()) continue;
+            const int j = it->second;
+            const auto& back = p.competencies[j].related;
+            if (j < i && std::find(back.begin(), back.end(), p.competencies[i].id) != back.end()) continue;
+            L.related.emplace_back(i, j);
+        }
+    }
+
     L.bounds = empty_rect();
     for (const MapRect& r : L.nodes) grow(L.bounds, r);
     for (const MapLane& l : L.lanes) grow(L.bounds, l.rect);

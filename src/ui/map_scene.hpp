@@ -40,6 +40,13 @@ struct MapScene {
     std::vector<MapLane> lanes;          // empty when every position was authored
     std::vector<StackArea> stacks;     // pathway.stacks order, drawn behind nodes
     std::unordered_map<std::string, int> index;  // competency id -> index
+    // Links by index, resolved once: prerequisite arrows (from -> to, pathway order of `to`)
+    // and related pairs (each pair once, even when both sides list each other).
+    struct Arrow {
+        int from = 0, to = 0, prerequisite = 0;  // prerequisite: index into to's prerequisites
+    };
+    std::vector<Arrow> arrows;
+    std::vector<std::pair<int, int>> related;
     MapRect bounds;                      // everything, for "fit all"
     bool authored = false;               // true when every competency had a position
 };

@@ -73,12 +73,29 @@ struct Cam {
     ImVec2 to_world(ImVec2 p) const { return ImVec2(cam.x + (p.x - origin.x) / s, cam.y + (p.y - origin.y) / s); }
 };
 
-void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, float dash, float gap) {
+// A dashed line, drawn only where it crosses `clip` (screen rectangle): the segment is
+// clipped first (parametric clipping against the four sides, Liang-Barsky), and dashes
+// start on the same phase as the unclipped line, so panning does not make them crawl.
+void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, float dash, float gap, const ImRect& clip) {
     const float dx = b.x - a.x, dy = b.y - a.y;
     const float len = std::sqrt(dx * dx + dy * dy);
     if (len < 1) return;
-    const float ux = dx / len, uy = dy / len;
-    for (float t = 0; t < len; t += dash + gap) {
+    float t0 = 0, t1 = 1;  // the visible part of a + (b - a) t
+    const float p[4] = {-dx, dx, -dy, dy};
+    const float q[4] = {a.x - clip.Min.x, clip.Max.x - a.x, a.y - clip.Min.y, clip.Max.y - a.y};
+    for (int k = 0; k < 4; ++k) {
+        if (p[k] == 0) {
+            if (q[k] < 0) return;  // parallel to this side and outside it
+            continue;
+        }
+        const float r = q[k] / p[k];
+        if (p[k] < 0) t0 = std::max(t0, r);
+        else t1 = std::min(t1, r);
+        if (t0 > t1) return;
+    }
+    const float ux = dx / len, uy = dy / len, period = dash + gap;
+    const float end = t1 * len;
+    for (float t = std::floor(t0 * len / period) * period; t < end; t += period) {
         const float e = std::min(len, t + dash);
         dl->AddLine(ImVec2(a.x + ux * t, a.y + uy * t), ImVec2(a.x + ux * e, a.y + uy * e), col, thickness);
     }
@@ -185,25 +202,41 @@ void MapView::draw(ViewContext& ctx) {
 
     // Which competencies pass the filters (dimmed otherwise), and their current status.
     const int n = static_cast<int>(p.competencies.size());
-    const auto in_plan = plan_set(ctx.record);
-    std::vector<char> pass(n, 1);
-    std::vector<Status> status(n, Status::locked);
-    std::vector<int> level(n, 1);
-    int matches = 0, first_match = -1;
-    for (int i = 0; i < n; ++i) {
-        const Competency& c = p.competencies[i];
-        level[i] = current_level(ctx.progress, p, c);
-        status[i] = ctx.progress.status_of(c.id, level[i]);
-        bool ok = search_hit(c, query);
-        if (subject_filter >= 0 && layout.subject[i] != subject_filter) ok = false;
-        if (status_filter >= 0 && static_cast<int>(status[i]) != status_filter) ok = false;
-        if (only_plan && !in_plan.count(c.id)) ok = false;
-        pass[i] = ok;
-        if (ok) {
-            ++matches;
-            if (first_match < 0) first_match = i;
+    Derived& D = derived;
+    const bool same_snapshot = !D.snapshot.expired() && !D.snapshot.owner_before(ctx.snapshot) && !ctx.snapshot.owner_before(D.snapshot);
+    if (!same_snapshot || D.query != query || D.subject_filter != subject_filter || D.status_filter != status_filter ||
+        D.only_plan != only_plan || D.pass.size() != std::size_t(n)) {
+        D.snapshot = ctx.snapshot;
+        D.query = query;
+        D.subject_filter = subject_filter;
+        D.status_filter = status_filter;
+        D.only_plan = only_plan;
+        D.in_plan = plan_set(ctx.record);
+        D.pass.assign(std::size_t(n), 1);
+        D.status.assign(std::size_t(n), Status::locked);
+        D.level.assign(std::size_t(n), 1);
+        D.matches = 0;
+        D.first_match = -1;
+        for (int i = 0; i < n; ++i) {
+            const Competency& c = p.competencies[i];
+            D.level[i] = current_level(ctx.progress, p, c);
+            D.status[i] = ctx.progress.status_of(c.id, D.level[i]);
+            bool ok = search_hit(c, query);
+            if (subject_filter >= 0 && layout.subject[i] != subject_filter) ok = false;
+            if (status_filter >= 0 && static_cast<int>(D.status[i]) != status_filter) ok = false;
+            if (only_plan && !D.in_plan.count(c.id)) ok = false;
+            D.pass[i] = ok;
+            if (ok) {
+                ++D.matches;
+                if (D.first_match < 0) D.first_match = i;
+            }
         }
     }
+    const std::unordered_set<std::string>& in_plan = D.in_plan;
+    const std::vector<char>& pass = D.pass;
+    const std::vector<Status>& status = D.status;
+    const std::vector<int>& level = D.level;
+    const int matches = D.matches, first_match = D.first_match;
     const bool filtering = !query.empty() || subject_filter >= 0 || status_filter >= 0 || only_plan;
     if (filtering) {
         ImGui::SameLine();
@@ -357,53 +390,40 @@ void MapView::draw(ViewContext& ctx) {
     // [SECTION] links: related (dashed, on a toggle) and prerequisites (arrows)
     drawn_arrows = 0;
     if (show_related) {
-        for (int i = 0; i < n; ++i) {
-            for (const std::string& other : p.competencies[i].related) {
-                auto it = layout.index.find(other);
-                if (it == layout.index.end()) continue;
-                const int j = it->second;
-                // draw each pair once, even when both sides list each other
-                const auto& back = p.competencies[j].related;
-                if (j < i && std::find(back.begin(), back.end(), p.competencies[i].id) != back.end()) continue;
-                const MapRect &a = layout.nodes[i], &b = layout.nodes[j];
-                const MapRect box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
-                if (!box.overlaps(visible)) continue;
-                const float alpha = (pass[i] && pass[j]) ? 0.6f : 0.2f;
-                dashed_line(dl, C.to_screen((a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2), C.to_screen((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2),
-                            fade(pal.related, alpha), std::max(1.0f, 2 * s), 9 * s, 7 * s);
-            }
+        for (const auto& [i, j] : layout.related) {
+            const MapRect &a = layout.nodes[i], &b = layout.nodes[j];
+            const MapRect box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
+            if (!box.overlaps(visible)) continue;
+            const float alpha = (pass[i] && pass[j]) ? 0.6f : 0.2f;
+            dashed_line(dl, C.to_screen((a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2), C.to_screen((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2),
+                        fade(pal.related, alpha), std::max(1.0f, 2 * s), 9 * s, 7 * s, ImRect(canvas_min, canvas_max));
         }
     }
-    for (int j = 0; j < n; ++j) {
-        const Competency& c = p.competencies[j];
-        for (const Prerequisite& q : c.prerequisites) {
-            auto it = layout.index.find(q.competency);
-            if (it == layout.index.end()) continue;
-            const int i = it->second;
-            const MapRect &a = layout.nodes[i], &b = layout.nodes[j];
-            const MapRect box{std::min(a.x1, b.x0) - 60, std::min(a.y0, b.y0), std::max(a.x1, b.x0) + 60, std::max(a.y1, b.y1)};
-            if (!box.overlaps(visible)) continue;
-            ++drawn_arrows;
-            const bool met = ctx.progress.earned_level(q.competency) >= q.min_level;
-            const ImU32 color = fade(met ? pal.arrow_met : pal.arrow, (pass[i] && pass[j]) ? 1.0f : 0.3f);
-            const ImVec2 p0 = C.to_screen(a.x1, (a.y0 + a.y1) / 2);
-            const ImVec2 p3 = C.to_screen(b.x0 - 10, (b.y0 + b.y1) / 2);
-            const float dx = std::max(40.0f * s, std::fabs(p3.x - p0.x) * 0.5f);
-            dl->AddBezierCubic(p0, ImVec2(p0.x + dx, p0.y), ImVec2(p3.x - dx, p3.y), p3, color, std::max(1.2f, 2.2f * s));
-            const float h = 9 * s;
-            dl->AddTriangleFilled(ImVec2(p3.x + 10 * s, p3.y), ImVec2(p3.x - h * 0.6f, p3.y - h), ImVec2(p3.x - h * 0.6f, p3.y + h), color);
-            if (q.min_level > 1 && text_ok && zoom >= 0.6f) {
-                // the level the prerequisite needs, in the gap before the arrowhead when it fits
-                const Competency* pc = p.find_competency(q.competency);
-                const std::string needs = pc ? level_name(p, *pc, q.min_level) : "?";
-                const float size = 12.5f * s;
-                const ImVec2 ts = regular->CalcTextSizeA(size, FLT_MAX, 0, needs.c_str());
-                const float gap = p3.x - p0.x;
-                if (gap > ts.x + 24 * s) {
-                    const ImVec2 at(p3.x - ts.x - 16 * s, p3.y - ts.y - 5 * s);
-                    dl->AddRectFilled(ImVec2(at.x - 3 * s, at.y - 1 * s), ImVec2(at.x + ts.x + 3 * s, at.y + ts.y + 1 * s), fade(pal.canvas_bg, 0.85f), 5 * s);
-                    dl->AddText(regular, size, at, color, needs.c_str());
-                }
+    for (const MapScene::Arrow& arrow : layout.arrows) {
+        const int i = arrow.from, j = arrow.to;
+        const Prerequisite& q = p.competencies[j].prerequisites[std::size_t(arrow.prerequisite)];
+        const MapRect &a = layout.nodes[i], &b = layout.nodes[j];
+        const MapRect box{std::min(a.x1, b.x0) - 60, std::min(a.y0, b.y0), std::max(a.x1, b.x0) + 60, std::max(a.y1, b.y1)};
+        if (!box.overlaps(visible)) continue;
+        ++drawn_arrows;
+        const bool met = ctx.progress.earned_level(q.competency) >= q.min_level;
+        const ImU32 color = fade(met ? pal.arrow_met : pal.arrow, (pass[i] && pass[j]) ? 1.0f : 0.3f);
+        const ImVec2 p0 = C.to_screen(a.x1, (a.y0 + a.y1) / 2);
+        const ImVec2 p3 = C.to_screen(b.x0 - 10, (b.y0 + b.y1) / 2);
+        const float dx = std::max(40.0f * s, std::fabs(p3.x - p0.x) * 0.5f);
+        dl->AddBezierCubic(p0, ImVec2(p0.x + dx, p0.y), ImVec2(p3.x - dx, p3.y), p3, color, std::max(1.2f, 2.2f * s));
+        const float h = 9 * s;
+        dl->AddTriangleFilled(ImVec2(p3.x + 10 * s, p3.y), ImVec2(p3.x - h * 0.6f, p3.y - h), ImVec2(p3.x - h * 0.6f, p3.y + h), color);
+        if (q.min_level > 1 && text_ok && zoom >= 0.6f) {
+            // the level the prerequisite needs, in the gap before the arrowhead when it fits
+            const std::string needs = level_name(p, p.competencies[i], q.min_level);
+            const float size = 12.5f * s;
+            const ImVec2 ts = regular->CalcTextSizeA(size, FLT_MAX, 0, needs.c_str());
+            const float gap = p3.x - p0.x;
+            if (gap > ts.x + 24 * s) {
+                const ImVec2 at(p3.x - ts.x - 16 * s, p3.y - ts.y - 5 * s);
+                dl->AddRectFilled(ImVec2(at.x - 3 * s, at.y - 1 * s), ImVec2(at.x + ts.x + 3 * s, at.y + ts.y + 1 * s), fade(pal.canvas_bg, 0.85f), 5 * s);
+                dl->AddText(regular, size, at, color, needs.c_str());
             }
         }
     }

@@ -8,7 +8,10 @@
 
 #include <imgui.h>
 
+#include <memory>
 #include <string>
+#include <unordered_set>
+#include <vector>
 
 namespace mastery::ui {
 
@@ -29,6 +32,20 @@ struct MapView {
 
     MapScene layout;
     std::string layout_key;      // pathway id + hash the layout belongs to
+
+    // Per competency: current level, status, filter match. Recomputed only when the record
+    // (its snapshot) or a filter changes, not every frame.
+    struct Derived {
+        std::weak_ptr<const app::Snapshot> snapshot;
+        std::string query;
+        int subject_filter = -2, status_filter = -2;
+        bool only_plan = false;
+        std::unordered_set<std::string> in_plan;
+        std::vector<char> pass;
+        std::vector<Status> status;
+        std::vector<int> level;
+        int matches = 0, first_match = -1;
+    } derived;
 
     // Filled each frame, for tests and benchmarks.
     int drawn_nodes = 0;

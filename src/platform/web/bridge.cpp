@@ -46,7 +46,9 @@ EMSCRIPTEN_KEEPALIVE const char* mm_import(const char* text) {
 }
 
 EMSCRIPTEN_KEEPALIVE void mm_fetched(int request, int ok, const char* data, int len, const char* error) {
+    mastery::web::mark("fetched #" + std::to_string(request) + " (" + std::to_string(len) + " bytes)");
     app().session.on_fetched(request, ok != 0, std::string_view(data, static_cast<std::size_t>(len)), error ? error : "");
+    mastery::web::mark("handled #" + std::to_string(request));
     wake();
 }
 
@@ -73,7 +75,9 @@ EMSCRIPTEN_KEEPALIVE void mm_file_too_big(const char* name, double bytes) {
 
 // Storage answers (web/shell.js over web/storage.js).
 EMSCRIPTEN_KEEPALIVE void mm_stored(int found, const char* data, int len, int from_backup) {
+    mastery::web::mark(std::string("storage answered (") + (found ? std::to_string(len) + " bytes" : "nothing stored") + ")");
     app().session.on_stored(found != 0, std::string_view(data ? data : "", data ? static_cast<std::size_t>(len) : 0), from_backup != 0);
+    mastery::web::mark("stored answer handled");
     wake();
 }
 

@@ -77,9 +77,15 @@ void set_ime_data(ImGuiViewport*, ImGuiPlatformImeData* data) {
 }
 
 // CPU time inside each frame (ImGui + GL submission), for scripts/bench; the browser's own
-// frame interval would measure the software rasteriser, not the app.
+// frame interval would measure the software rasteriser, not the app. g_gl_ms: the part of
+// it spent in GL calls (glClear + the backend's RenderDrawData).
 std::vector<float> g_frame_ms;
+std::vector<float> g_gl_ms;
 std::string g_frame_json;
+
+constexpr std::size_t kMaxMarks = 64;
+std::vector<std::pair<std::string, double>> g_marks;
+std::string g_marks_json;
 
 void draw_frame() {
     WebApp& a = *g_app;
@@ -87,7 +93,9 @@ void draw_frame() {
     emscripten_get_canvas_element_size(kCanvas, &width, &height);
     if (width < 1 || height < 1) return;
     const double started = emscripten_get_now();
+    const bool first = a.frames == 0;
     sync_scale_and_theme();
+    if (first) mark("fonts built (" + std::to_string(emscripten_get_now() - started) + " ms)");
 
     const double now = emscripten_get_now() / 1000.0;
     ui::Shell::before_frame(static_cast<float>(now - g_last_frame_time));
@@ -106,13 +114,19 @@ void draw_frame() {
     ui::probe::end_frame();
     a.session.poll_changes();  // autosave: the page debounces, then calls mm_save_now
 
+    const double gl_started = emscripten_get_now();
     glViewport(0, 0, width, height);
     const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     ++a.frames;
-    if (g_frame_ms.size() < 100000) g_frame_ms.push_back(static_cast<float>(emscripten_get_now() - started));
+    const double ended = emscripten_get_now();
+    if (g_frame_ms.size() < 100000) {
+        g_frame_ms.push_back(static_cast<float>(ended - started));
+        g_gl_ms.push_back(static_cast<float>(ended - gl_started));
+    }
+    if (first) mark("first frame drawn");
 
     if (io.WantTextInput != g_text_input) {
         g_text_input = io.WantTextInput;
@@ -120,6 +134,7 @@ void draw_frame() {
         else mastery_js_text_input(1, io.MousePos.x, io.MousePos.y, ImGui::GetFontSize());
     }
     if (!a.ready_sent && a.session.startup().phase != app::StartPhase::loading) {
+        mark("ready (frame " + std::to_string(a.frames) + ")");
         a.ready_sent = true;
         mastery_js_ready();
     }
@@ -168,19 +183,41 @@ void set_clipboard(void*, const char* text) {
 
 WebApp& app() { return *g_app; }
 
+void mark(const std::string& what) {
+    if (g_marks.size() < kMaxMarks) g_marks.emplace_back(what, emscripten_get_now());
+}
+
 }  // namespace mastery::web
 
-// Test and benchmark support: the frame times (ms) since the last call, as a JSON array.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* mm_frame_times() {
+// Test and benchmark support: the frame times (ms) since the last call, as a JSON array;
+// with `gl` = 1 the GL part of each frame instead (both lists are cleared by the gl = 0 call).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* mm_frame_times(int gl) {
     using mastery::web::g_frame_ms;
+    using mastery::web::g_gl_ms;
+    const std::vector<float>& list = gl ? g_gl_ms : g_frame_ms;
     std::string& out = mastery::web::g_frame_json;
     out = "[";
-    for (std::size_t i = 0; i < g_frame_ms.size(); ++i) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
         if (i) out += ',';
-        out += std::to_string(g_frame_ms[i]);
+        out += std::to_string(list[i]);
     }
     out += ']';
-    g_frame_ms.clear();
+    if (!gl) {
+        g_frame_ms.clear();
+        g_gl_ms.clear();
+    }
+    return out.c_str();
+}
+
+// The startup timeline: [["what", ms], ...] (ms since navigation start).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* mm_marks() {
+    std::string& out = mastery::web::g_marks_json;
+    out = "[";
+    for (const auto& [what, at] : mastery::web::g_marks) {
+        if (out.size() > 1) out += ',';
+        out += "[\"" + what + "\"," + std::to_string(at) + "]";
+    }
+    out += ']';
     return out.c_str();
 }
 
@@ -197,6 +234,7 @@ void wake() {
 using namespace mastery;
 
 int main() {
+    web::mark("main");
     web::g_app = new web::WebApp();
     if (!glfwInit()) {
         mastery_js_error("could not start GLFW");
@@ -236,6 +274,7 @@ int main() {
     web::g_app->session.load_prefs(app::prefs_from_text(stored ? stored : "", defaults));
     std::free(stored);
 
+    web::mark("GL and ImGui ready");
     char* param = mastery_js_pathway_param();
     web::g_app->session.start(param ? param : "", /*use_storage=*/true);
     std::free(param);

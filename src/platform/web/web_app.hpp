@@ -85,4 +85,8 @@ struct WebApp {
 WebApp& app();
 void wake();  // an event arrived: render soon, and a few settle frames after it
 
+// Startup timeline for scripts/bench (window.masteryTest.marks()): what happened and when
+// (ms since navigation start). Only the first marks are kept; costs nothing afterwards.
+void mark(const std::string& what);
+
 }  // namespace mastery::web
