@@ -7,6 +7,7 @@
 #include "mastery/io.hpp"
 #include "mastery/model.hpp"
 
+#include <memory>
 #include <string>
 #include <variant>
 #include <vector>
@@ -86,7 +87,10 @@ std::size_t approx_bytes(const LearnerRecord& r);
 class History {
 public:
     explicit History(LearnerRecord initial, std::size_t max_depth = 100, std::size_t max_bytes = std::size_t(48) << 20);
-    const LearnerRecord& present() const { return m_present; }
+    const LearnerRecord& present() const { return *m_present; }
+    // The present, shared (records are never changed in place: each step makes a new one),
+    // so views can hold it without a copy.
+    std::shared_ptr<const LearnerRecord> shared_present() const { return m_present; }
     // On success the new record becomes the present (the result's `record` is then left
     // empty: read present()), and redo is cleared.
     UpdateResult apply(const Action& action);
@@ -101,12 +105,12 @@ public:
 
 private:
     struct Kept {
-        LearnerRecord record;
+        std::shared_ptr<const LearnerRecord> record;
         std::size_t bytes = 0;
     };
     void trim();
 
-    LearnerRecord m_present;
+    std::shared_ptr<const LearnerRecord> m_present;
     std::vector<Kept> m_past;
     std::vector<Kept> m_future;
     std::size_t m_max_depth;

@@ -15,10 +15,7 @@ Store::Store(LearnerRecord initial, Clock clock)
 }
 
 void Store::rebuild() {
-    auto next = std::make_shared<Snapshot>();
-    next->record = m_history->present();
-    next->progress = std::make_unique<Progress>(next->record);
-    m_snapshot = std::move(next);
+    m_snapshot = std::make_shared<const Snapshot>(m_history->shared_present());
 }
 
 Outcome Store::dispatch(Action action) {

@@ -26,8 +26,12 @@ struct Outcome {
 // One consistent state to draw from: a record and the Progress derived from it. A frame
 // holds on to its snapshot, so a dispatch in the middle of drawing never pulls the
 // record out from under a view (the next frame draws the new snapshot).
+// The record is History's present itself (shared, never changed in place), not a copy.
 struct Snapshot {
-    LearnerRecord record;
+    explicit Snapshot(std::shared_ptr<const LearnerRecord> present)
+        : owner(std::move(present)), record(*owner), progress(std::make_unique<Progress>(record)) {}
+    std::shared_ptr<const LearnerRecord> owner;
+    const LearnerRecord& record;
     std::unique_ptr<Progress> progress;  // points into `record`
 };
 
@@ -63,7 +67,7 @@ private:
     void rebuild();
 
     std::unique_ptr<History> m_history;
-    std::shared_ptr<const Snapshot> m_snapshot;  // a copy of the present + its Progress, per change
+    std::shared_ptr<const Snapshot> m_snapshot;  // the present + its Progress, per change
     Clock m_clock;
     std::vector<std::string> m_log;
 };

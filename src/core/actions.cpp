@@ -586,7 +586,7 @@ std::size_t approx_bytes(const LearnerRecord& r) {
 }
 
 History::History(LearnerRecord initial, std::size_t max_depth, std::size_t max_bytes)
-    : m_present(std::move(initial)), m_max_depth(max_depth), m_max_bytes(max_bytes) {}
+    : m_present(std::make_shared<const LearnerRecord>(std::move(initial))), m_max_depth(max_depth), m_max_bytes(max_bytes) {}
 
 void History::trim() {
     auto total = [this] {
@@ -602,11 +602,11 @@ void History::trim() {
 }
 
 UpdateResult History::apply(const Action& action) {
-    UpdateResult res = update(m_present, action);
+    UpdateResult res = update(*m_present, action);
     if (!res.ok || !res.changed) return res;
-    const std::size_t bytes = approx_bytes(m_present);
+    const std::size_t bytes = approx_bytes(*m_present);
     m_past.push_back({std::move(m_present), bytes});
-    m_present = std::move(res.record);
+    m_present = std::make_shared<const LearnerRecord>(std::move(res.record));
     res.record = LearnerRecord{};
     m_future.clear();
     trim();
@@ -615,7 +615,7 @@ UpdateResult History::apply(const Action& action) {
 }
 
 void History::replace(LearnerRecord record) {
-    m_present = std::move(record);
+    m_present = std::make_shared<const LearnerRecord>(std::move(record));
     m_past.clear();
     m_future.clear();
     ++m_revision;
@@ -623,7 +623,7 @@ void History::replace(LearnerRecord record) {
 
 bool History::undo() {
     if (m_past.empty()) return false;
-    const std::size_t bytes = approx_bytes(m_present);
+    const std::size_t bytes = approx_bytes(*m_present);
     m_future.push_back({std::move(m_present), bytes});
     m_present = std::move(m_past.back().record);
     m_past.pop_back();
@@ -633,7 +633,7 @@ bool History::undo() {
 
 bool History::redo() {
     if (m_future.empty()) return false;
-    const std::size_t bytes = approx_bytes(m_present);
+    const std::size_t bytes = approx_bytes(*m_present);
     m_past.push_back({std::move(m_present), bytes});
     m_present = std::move(m_future.back().record);
     m_future.pop_back();

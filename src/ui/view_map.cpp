@@ -76,29 +76,31 @@ struct Cam {
 // A dashed line, drawn only where it crosses `clip` (screen rectangle): the segment is
 // clipped first (parametric clipping against the four sides, Liang-Barsky), and dashes
 // start on the same phase as the unclipped line, so panning does not make them crawl.
-void dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, float dash, float gap, const ImRect& clip) {
+int dashed_line(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float thickness, float dash, float gap, const ImRect& clip) {
     const float dx = b.x - a.x, dy = b.y - a.y;
     const float len = std::sqrt(dx * dx + dy * dy);
-    if (len < 1) return;
+    if (len < 1) return 0;
     float t0 = 0, t1 = 1;  // the visible part of a + (b - a) t
     const float p[4] = {-dx, dx, -dy, dy};
     const float q[4] = {a.x - clip.Min.x, clip.Max.x - a.x, a.y - clip.Min.y, clip.Max.y - a.y};
     for (int k = 0; k < 4; ++k) {
         if (p[k] == 0) {
-            if (q[k] < 0) return;  // parallel to this side and outside it
+            if (q[k] < 0) return 0;  // parallel to this side and outside it
             continue;
         }
         const float r = q[k] / p[k];
         if (p[k] < 0) t0 = std::max(t0, r);
         else t1 = std::min(t1, r);
-        if (t0 > t1) return;
+        if (t0 > t1) return 0;
     }
     const float ux = dx / len, uy = dy / len, period = dash + gap;
     const float end = t1 * len;
-    for (float t = std::floor(t0 * len / period) * period; t < end; t += period) {
+    int dashes = 0;
+    for (float t = std::floor(t0 * len / period) * period; t < end; t += period, ++dashes) {
         const float e = std::min(len, t + dash);
         dl->AddLine(ImVec2(a.x + ux * t, a.y + uy * t), ImVec2(a.x + ux * e, a.y + uy * e), col, thickness);
     }
+    return dashes;
 }
 
 }  // namespace
@@ -389,13 +391,16 @@ void MapView::draw(ViewContext& ctx) {
 
     // [SECTION] links: related (dashed, on a toggle) and prerequisites (arrows)
     drawn_arrows = 0;
+    drawn_related = 0;
+    drawn_dashes = 0;
     if (show_related) {
         for (const auto& [i, j] : layout.related) {
             const MapRect &a = layout.nodes[i], &b = layout.nodes[j];
             const MapRect box{std::min(a.x0, b.x0), std::min(a.y0, b.y0), std::max(a.x1, b.x1), std::max(a.y1, b.y1)};
             if (!box.overlaps(visible)) continue;
             const float alpha = (pass[i] && pass[j]) ? 0.6f : 0.2f;
-            dashed_line(dl, C.to_screen((a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2), C.to_screen((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2),
+            ++drawn_related;
+            drawn_dashes += dashed_line(dl, C.to_screen((a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2), C.to_screen((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2),
                         fade(pal.related, alpha), std::max(1.0f, 2 * s), 9 * s, 7 * s, ImRect(canvas_min, canvas_max));
         }
     }

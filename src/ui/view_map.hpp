@@ -50,6 +50,8 @@ struct MapView {
     // Filled each frame, for tests and benchmarks.
     int drawn_nodes = 0;
     int drawn_arrows = 0;
+    int drawn_related = 0;       // related links crossing the screen
+    int drawn_dashes = 0;        // their dashes (only the on-screen part is dashed)
     ImVec2 canvas_min{0, 0}, canvas_size{0, 0};
 
     void draw(ViewContext& ctx);

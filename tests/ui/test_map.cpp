@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 using namespace mastery;
 using namespace mastery::testing;
 
@@ -109,4 +111,22 @@ TEST_CASE("a 2,000-skill pathway is laid out in linear time and only what is on 
     CHECK(drawn > 0);
     CHECK(drawn < 100);  // a screenful, not 2,000
     CHECK(h.shell().map.drawn_arrows < 200);
+}
+
+TEST_CASE("related links far across a large map are dashed only where they cross the screen") {
+    Pathway p = generated(2000);
+    // every skill of the first half related to one in the second half: long links across lanes
+    for (int i = 0; i < 1000; ++i) p.competencies[std::size_t(i)].related.push_back("c" + std::to_string(i + 1000));
+    REQUIRE(validate_pathway(p).empty());
+    Harness h;
+    h.session().start_with_record(new_record(p, "r-related", "Student", kNow));
+    h.frames(3);
+    const ui::MapView& map = h.shell().map;
+    REQUIRE(map.show_related);
+    CHECK(map.drawn_related > 0);
+    // A link's on-screen part is at most the canvas diagonal; dashes repeat every 16 units
+    // at 1x (9 dash + 7 gap) times the zoom, plus one started before the edge.
+    const float diagonal = std::sqrt(map.canvas_size.x * map.canvas_size.x + map.canvas_size.y * map.canvas_size.y);
+    const float period = 16.0f * map.zoom;
+    CHECK(map.drawn_dashes <= map.drawn_related * (int(diagonal / period) + 2));
 }
