@@ -105,6 +105,8 @@ void draw_frame() {
     ImGui::Render();
     ui::probe::end_frame();
     a.session.poll_changes();  // autosave: the page debounces, then calls mm_save_now
+    // a long file task: its next stage runs once this frame (showing the current one) is on screen
+    if (a.session.job_ready()) mastery_js_job_soon();
 
     glViewport(0, 0, width, height);
     const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
