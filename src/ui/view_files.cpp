@@ -91,7 +91,7 @@ float FilesView::draw_notices(app::Session& s, ViewContext& ctx, float top) {
         if (ImGui::Button(tr(S::mentor_close))) s.request_leave(app::LeaveAction::close_review);
         if (s.reviews_unsaved()) {  // said in words beside the buttons, not only when leaving
             ImGui::SameLine();
-            ImGui::AlignTextToFramePadding();
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);  // the buttons' text line
             icon_tag(Status::not_yet, tr(S::reviews_unsaved));
         }
     } else if (reminder) {

@@ -305,7 +305,12 @@ try {
     const latest = await exported(p1);
     await p1.page.close();
     T.check('the second address opens the latest file of the record', (await p2.page.evaluate((t) => window.mastery.importRecord(t), latest)).ok);
-    await until('the second address to hold the record', async () => { const s = await p2.save(); return s.state === 'saved' && !s.unsaved; });
+    // (the closed tab's locks go with its page; "save now" until storage has it)
+    await until('the second address to hold the record', async () => {
+      await p2.page.evaluate(() => window.masteryTest.flush());
+      const s = await p2.save();
+      return s.state === 'saved' && !s.unsaved;
+    }, 30000);
     const p4 = await appIn(ctx, 'slot-default-again');
     T.check('the first address, opened again, only looks (the record is open at the other)', (await p4.save()).read_only === true,
       JSON.stringify(await p4.save()));
