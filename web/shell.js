@@ -203,13 +203,14 @@
   }
 
   // --- work files: picked or dropped, refused over the size limit before reading -----------
-  // A file is read in 1 MiB chunks straight into the app's buffer, and a frame showing the
-  // progress is drawn after each chunk (the student may cancel between them); then the app
+  // A file is read in 2 MiB chunks straight into the app's buffer. Reading never waits for
+  // drawing: each chunk's read is asynchronous, so the browser draws frames with the moving
+  // bar (and takes a Cancel click) between chunks while the next one arrives; then the app
   // checks it in stages, each started only after a frame showed it (masteryJobSoon), so a
   // 10 MB record shows "Reading", "Checking the file..." and "Working out what will change"
   // instead of a frozen tab (docs/PERSISTENCE.md).
   const kMaxFileBytes = 64 * 1024 * 1024;  // keep in step with mastery::Limits::max_bytes
-  const kChunkBytes = 1024 * 1024;
+  const kChunkBytes = 2 * 1024 * 1024;
   // Test support (masteryTest.holdFiles): every wait below also waits for the test to say
   // "next", so a browser test can look at each stage on screen.
   const gate = {hold: false, waiting: []};
@@ -237,7 +238,7 @@
     wake();
     if (!job) return;  // refused, with a message (another file is busy, a view-only tab, ...)
     try {
-      await progressShown(job);
+      await progressShown(job);  // the window is on screen before the first chunk
       for (let at = 0; at < file.size;) {
         const end = Math.min(file.size, at + kChunkBytes);
         const chunk = new Uint8Array(await file.slice(at, end).arrayBuffer());
@@ -246,8 +247,8 @@
         if (!p) return;  // cancelled: the app dropped the file, nothing changed
         Module.HEAPU8.set(chunk, p + at);
         at = end;
-        if (!Module._mm_file_progress(job, at)) return;
-        await progressShown(job);
+        if (!Module._mm_file_progress(job, at)) return;  // (it wakes the app: a frame comes)
+        if (gate.hold) await progressShown(job);  // a test looks at every chunk
       }
       Module._mm_file_loaded(job, file.size);
     } catch (e) {
