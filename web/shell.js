@@ -293,6 +293,7 @@
     Module._mm_save_now();
     if (saveTimes.length < 10000) saveTimes.push(performance.now() - t0);
   }
+  const settleLocks = () => new Promise((resolve) => setTimeout(resolve, 250));
   const persist = {
     slot: null,        // "default" or the ?pathway= address
     id: null,          // the stored record's id
@@ -314,6 +315,8 @@
       let mine = true;
       if (store && !this.claimed.has(slot)) {
         try { mine = await store.claim('slot:' + slot); } catch (e) { mine = true; }
+        // after a reload the page that just went away may still hold its locks for a moment
+        if (!mine) { await settleLocks(); try { mine = await store.claim('slot:' + slot); } catch (e) { mine = true; } }
       }
       if (mine) this.claimed.add(slot);
       let id = null;
@@ -325,7 +328,7 @@
       if (mine && store) {
         const copy = this.readLastChance(slot);
         const target = (copy && copy.id) || id;
-        if (target && !(await this.holdRecord(target))) { mine = false; busyRecord = target; }
+        if (target && !(await this.holdRecord(target)) && !(await settleLocks(), await this.holdRecord(target))) { mine = false; busyRecord = target; }
       }
       this.readOnly = !mine;
       Module._mm_read_only(mine ? 0 : 1);
