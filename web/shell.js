@@ -206,20 +206,72 @@
   }
 
   // --- work files: picked or dropped, refused over the size limit before reading -----------
+  // A file is read in 2 MiB chunks straight into the app's buffer. Reading never waits for
+  // drawing: each chunk's read is asynchronous, so the browser draws frames with the moving
+  // bar (and takes a Cancel click) between chunks while the next one arrives; then the app
+  // checks it in stages, each started only after a frame showed it (masteryJobSoon), so a
+  // 10 MB record shows "Reading", "Checking the file..." and "Working out what will change"
+  // instead of a frozen tab (docs/PERSISTENCE.md).
   const kMaxFileBytes = 64 * 1024 * 1024;  // keep in step with mastery::Limits::max_bytes
-  function openFile(purpose, file) {
+  const kChunkBytes = 2 * 1024 * 1024;
+  // Test support (masteryTest.holdFiles): every wait below also waits for the test to say
+  // "next", so a browser test can look at each stage on screen.
+  const gate = {hold: false, waiting: []};
+  function gatePass() {
+    if (!gate.hold) return Promise.resolve();
+    return new Promise((resolve) => gate.waiting.push(resolve));
+  }
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  // Until a frame has drawn the job's latest progress (a hidden tab draws none: go on).
+  async function progressShown(job) {
+    for (let i = 0; i < 120 && !document.hidden; i++) {
+      wake();
+      await nextFrame();
+      if (Module._mm_job_shown(job)) break;
+    }
+    await gatePass();
+  }
+  async function openFile(purpose, file) {
     if (!started || !file) return;
     if (file.size > kMaxFileBytes) {
       withString(file.name || '', (n) => Module._mm_file_too_big(n, file.size));
       return;
     }
-    file.arrayBuffer().then((buffer) => {
-      const bytes = new Uint8Array(buffer);
-      const p = Module._malloc(bytes.length + 1);
-      Module.HEAPU8.set(bytes, p);
-      Module.HEAPU8[p + bytes.length] = 0;
-      try { withString(file.name || '', (n) => Module._mm_file(purpose, n, p, bytes.length)); } finally { Module._free(p); }
-    }).catch((e) => console.warn('Mastery Map: could not read the file:', e));
+    const job = withString(file.name || '', (n) => Module._mm_file_begin(purpose, n, file.size));
+    wake();
+    if (!job) return;  // refused, with a message (another file is busy, a view-only tab, ...)
+    try {
+      await progressShown(job);  // the window is on screen before the first chunk
+      for (let at = 0; at < file.size;) {
+        const end = Math.min(file.size, at + kChunkBytes);
+        const chunk = new Uint8Array(await file.slice(at, end).arrayBuffer());
+        if (chunk.length !== end - at) throw new Error('the file changed while it was being read');
+        const p = Module._mm_file_buffer(job);
+        if (!p) return;  // cancelled: the app dropped the file, nothing changed
+        Module.HEAPU8.set(chunk, p + at);
+        at = end;
+        if (!Module._mm_file_progress(job, at)) return;  // (it wakes the app: a frame comes)
+        if (gate.hold) await progressShown(job);  // a test looks at every chunk
+      }
+      Module._mm_file_loaded(job, file.size);
+    } catch (e) {
+      withString(String((e && e.message) || e), (m) => Module._mm_file_failed(job, m));
+    }
+    wake();
+  }
+  // The app asks (after drawing a frame that shows the current stage) for the next stage;
+  // it runs in a task after the next frame starts, so that frame is on screen first.
+  let jobQueued = false;
+  function jobSoon() {
+    if (jobQueued) return;
+    jobQueued = true;
+    const go = () => setTimeout(async () => {
+      await gatePass();
+      jobQueued = false;
+      if (started) Module._mm_job_step();
+    }, 0);
+    if (document.hidden) go();
+    else requestAnimationFrame(go);
   }
   canvas.addEventListener('dragover', (e) => {
     if (e.dataTransfer && Array.from(e.dataTransfer.types || []).includes('Files')) { e.preventDefault(); e.dataTransfer.dropEffect = 'copy'; }
@@ -244,6 +296,7 @@
     Module._mm_save_now();
     if (saveTimes.length < 10000) saveTimes.push(performance.now() - t0);
   }
+  const settleLocks = () => new Promise((resolve) => setTimeout(resolve, 250));
   const persist = {
     slot: null,        // "default" or the ?pathway= address
     id: null,          // the stored record's id
@@ -265,13 +318,24 @@
       let mine = true;
       if (store && !this.claimed.has(slot)) {
         try { mine = await store.claim('slot:' + slot); } catch (e) { mine = true; }
+        // after a reload the page that just went away may still hold its locks for a moment
+        if (!mine) { await settleLocks(); try { mine = await store.claim('slot:' + slot); } catch (e) { mine = true; } }
       }
       if (mine) this.claimed.add(slot);
-      this.readOnly = !mine;
-      Module._mm_read_only(mine ? 0 : 1);
-      if (!mine) this.waitForTurn(slot);
       let id = null;
       try { id = localStorage.getItem(this.pointer(slot)); } catch (e) { id = null; }
+      // The record itself may be open in another tab under another address (the same
+      // record imported into two slots): then this tab only looks, like a second tab on
+      // the same slot, and takes over when that tab lets go of the record.
+      let busyRecord = null;
+      if (mine && store) {
+        const copy = this.readLastChance(slot);
+        const target = (copy && copy.id) || id;
+        if (target && !(await this.holdRecord(target)) && !(await settleLocks(), await this.holdRecord(target))) { mine = false; busyRecord = target; }
+      }
+      this.readOnly = !mine;
+      Module._mm_read_only(mine ? 0 : 1);
+      if (!mine) this.waitForTurn(slot, busyRecord);
       if (mine && store) id = await this.applyLastChance(slot, id);
       this.id = id;
       let entry = null;
@@ -284,10 +348,14 @@
     // A copy written synchronously on pagehide (an IndexedDB save started while the page
     // unloads may never finish) becomes the stored record through the normal atomic save,
     // so a damaged copy is set aside like any other stored data. Returns the record id.
-    async applyLastChance(slot, id) {
+    readLastChance(slot) {
       let copy = null;
       try { copy = JSON.parse(localStorage.getItem(this.lastChance(slot)) || 'null'); } catch (e) { copy = null; }
-      if (!copy || typeof copy.id !== 'string' || typeof copy.text !== 'string') return id;
+      return copy && typeof copy.id === 'string' && typeof copy.text === 'string' ? copy : null;
+    },
+    async applyLastChance(slot, id) {
+      const copy = this.readLastChance(slot);
+      if (!copy) return id;
       try {
         await window.masteryStorage.save(copy.id, copy.text);
         localStorage.setItem(this.pointer(slot), copy.id);
@@ -299,22 +367,45 @@
     },
     lastChance: (slot) => 'mastery-map/unsaved/' + slot,
     // pagehide: a synchronous copy of unsaved work in localStorage, then the normal save.
+    // Not for a record another tab holds (its save was refused): the copy would later
+    // overwrite that tab's newer work.
     leave() {
       if (this.readOnly || !started || !this.slot || this.switching) return;
       const text = Module.UTF8ToString(Module._mm_unsaved());
       if (text) {
         const id = Module.UTF8ToString(Module._mm_record_id());
-        try { localStorage.setItem(this.lastChance(this.slot), JSON.stringify({id, text})); } catch (e) { /* too big or disabled: the save below still tries */ }
+        if (!this.elsewhere.has(id)) {
+          try { localStorage.setItem(this.lastChance(this.slot), JSON.stringify({id, text})); } catch (e) { /* too big or disabled: the save below still tries */ }
+        }
       }
       this.flush();
     },
-    // When the tab that writes closes, this one takes over with the latest saved work.
-    waitForTurn(slot) {
+    // When the tab that writes closes, this one takes over with the latest saved work: the
+    // slot's lock, or (this tab holds the slot) the record's lock.
+    waitForTurn(slot, recordId) {
       if (!navigator.locks) return;
-      navigator.locks.request('mastery-record:slot:' + slot, () => {
+      const name = recordId ? 'mastery-record:id:' + recordId : 'mastery-record:slot:' + slot;
+      navigator.locks.request(name, () => {
         location.reload();
         return new Promise(() => {});
       }).catch(() => {});
+    },
+    // One tab writes a record id (Web Lock mastery-record:id:<id>), whatever slot it came
+    // from. The lock moves with the record: taken before the first save of an id (an
+    // import, a fresh record), the previous one let go. False: another tab holds it.
+    record: {id: null, release: null},
+    elsewhere: new Set(),  // record ids this tab was refused
+    async holdRecord(id) {
+      if (!id || !navigator.locks || !window.masteryStorage) return true;
+      if (this.record.id === id) return true;
+      let release = null;
+      try { release = await window.masteryStorage.hold('id:' + id); } catch (e) { release = () => {}; }
+      if (!release) { this.elsewhere.add(id); return false; }
+      this.elsewhere.delete(id);
+      const previous = this.record.release;
+      this.record = {id, release};
+      if (previous) previous();
+      return true;
     },
     async quarantine(slot, reason) {
       let entry = null;
@@ -336,6 +427,7 @@
       let error = '';
       try {
         if (!window.masteryStorage) throw new Error('UnknownError');
+        if (!(await this.holdRecord(id))) throw new Error('OpenElsewhere');  // never overwrite another tab's record
         await window.masteryStorage.save(id, text);
         this.id = id;
         try {
@@ -394,6 +486,14 @@
   };
   document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') persist.flush(); });
   window.addEventListener('pagehide', () => persist.leave());
+  // Closing, reloading or leaving the page would lose work kept only in this tab: a
+  // mentor's reviews not yet saved to a file, or changes storage refused. The browser asks
+  // "Leave site?" (its own words; pages cannot word it). Saved work never asks.
+  window.addEventListener('beforeunload', (e) => {
+    if (!started || persist.switching || !Module._mm_leaving_loses_work()) return;
+    e.preventDefault();
+    e.returnValue = '';
+  });
 
   // --- the Emscripten module --------------------------------------------------------------------
   let resolveReady;
@@ -472,6 +572,7 @@
     },
     masteryPersist: persist,
     masteryOpenFile: openFile,
+    masteryJobSoon: jobSoon,
     masteryClipboardWrite(text) {
       try {
         if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(() => {});
@@ -513,6 +614,12 @@
     saveState: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_save_state())) : null),
     flush: () => persist.flush(),
     saveTimes: () => saveTimes.splice(0),
+    // Long file tasks: the stages frames have shown since the last call; and holding each
+    // stage until fileStep() so a test can look at it (fileWaiting: a stage is held).
+    jobFrames: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_job_frames())) : []),
+    holdFiles: (on) => { gate.hold = !!on; if (!on) gate.waiting.splice(0).forEach((r) => r()); },
+    fileWaiting: () => gate.waiting.length > 0,
+    fileStep: () => { const r = gate.waiting.shift(); if (r) r(); return !!r; },
   });
 
   window.addEventListener('error', (e) => {

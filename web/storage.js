@@ -196,6 +196,19 @@
       });
     },
 
+    // Like claim, but the lock can be let go: resolves a release function, or null when
+    // another tab holds it. (A record's lock moves with the record a tab has open.)
+    async hold(name) {
+      const locks = global.navigator.locks;
+      if (!locks) return () => {};
+      return new Promise((resolve) => {
+        locks.request('mastery-record:' + name, {ifAvailable: true}, (lock) => {
+          if (!lock) { resolve(null); return undefined; }
+          return new Promise((release) => resolve(release));
+        }).catch(() => resolve(() => {}));
+      });
+    },
+
     // Drops the cached connection (tests use it to simulate a restart).
     async close() {
       if (!dbPromise) return;

@@ -12,11 +12,13 @@
 #include "mastery/io.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mastery::app {
@@ -40,7 +42,7 @@ struct Startup {
 // Saving on this device: what the top bar and the banners show. Platform state, not the
 // document: never saved, never exported, never undone.
 enum class SaveState { idle, saving, saved, failed };
-enum class StorageProblem { none, full, unavailable, other };
+enum class StorageProblem { none, full, unavailable, open_elsewhere, other };
 
 struct Saving {
     SaveState state = SaveState::idle;  // idle = nothing to save yet (still starting)
@@ -71,6 +73,7 @@ struct PendingImport {
     bool nothing_new = false;                 // a review file whose reviews are all here already
     std::optional<LearnerRecord> record;      // is_reviews == false
     std::optional<ReviewFile> reviews;        // is_reviews == true
+    std::size_t bytes = 0;                    // the file's size
 };
 
 // A student's file a mentor opened to review: in memory only, never saved on this device.
@@ -78,7 +81,46 @@ struct ReviewSession {
     std::string file_name;
     std::string opened_at;
     std::unique_ptr<Store> store;
+    double bytes = 0;           // the file's size
+    std::string saved_reviews;  // the reviews as last saved to a file (or as opened): see reviews_unsaved()
+    mutable std::uint64_t checked_revision = ~std::uint64_t(0);  // reviews_unsaved() cache
+    mutable bool unsaved = false;
 };
+
+// Files above this size (or records last seen this big) show the progress window while
+// they are read, checked or written; smaller ones finish within a frame or two.
+inline constexpr double kShowProgressBytes = 512.0 * 1024;
+
+// A long file task split into stages, so that a frame showing its progress is drawn before
+// each stage's work starts (reading and checking a 10 MB record take seconds in a browser,
+// and a stage blocks the tab while it runs). The platform runs the next stage only after a
+// frame drew the current one (job_ready, step_job); reading a file is the platform's own
+// loop (begin_file, file_buffer, file_progress, file_loaded). Tests run stages per frame.
+struct Job {
+    int id = 0;
+    std::string title;         // "Opening a work file"
+    std::string file_name;
+    std::string stage;         // what happens now, in words
+    int step = 1, steps = 1;   // "Step 2 of 4"
+    float fraction = 0;        // of the whole task, 0..1
+    bool show = false;         // big enough for the progress window
+    bool cancellable = false;  // opening a file: yes (nothing has changed yet); writing: no
+    bool reading = false;      // the platform is still reading the file
+    double bytes_total = 0;    // the file's size (reading)
+    std::uint64_t stage_seq = 1;  // bumps with every stage
+    std::uint64_t drawn_seq = 0;  // the last stage a frame showed
+    std::function<void(class Session&)> next;  // the current stage's work; empty = nothing left
+};
+
+// A frame that showed a stage of a job (for tests: each stage was on screen before its work).
+struct JobFrame {
+    std::string title, stage;
+    int step = 0;
+    float fraction = 0;
+};
+
+// Something the mentor asked for that would leave a review whose reviews are not in a file.
+enum class LeaveAction { none, close_review, open_other_for_review };
 
 class Session {
 public:
@@ -118,15 +160,50 @@ public:
 
     // Files picked or dropped: checked (size and depth limits, then the one load path),
     // then a preview waits for confirm_import() or cancel_import(); bad files get a message.
+    // offer_file and open_for_review run every stage at once; the platform reads a file
+    // in stages instead: begin_file (0 = refused, with a message), file_buffer (bytes go
+    // there), file_progress (false = the student cancelled: stop reading), file_loaded
+    // (or file_failed), then the job's stages run between frames.
+    int begin_file(FilePurpose purpose, const std::string& file_name, double bytes);
+    char* file_buffer(int job_id);
+    bool file_progress(int job_id, double bytes_read);
+    void file_loaded(int job_id, std::size_t bytes);
+    void file_failed(int job_id, const std::string& error);
     void offer_file(const std::string& file_name, std::string_view text);
     void file_too_big(const std::string& file_name, double bytes);
     const std::optional<PendingImport>& pending_import() const { return m_pending_import; }
     Outcome confirm_import();
     void cancel_import();
 
+    // Long file tasks (opening, saving to a file, the badges ZIP): one at a time.
+    bool start_job(Job job);                  // false (and a message) while another runs
+    const std::optional<Job>& job() const { return m_job; }
+    void job_drawn();                         // the view drew the current stage this frame
+    bool job_ready() const;                   // drawn, not reading, work left: step_job() may run
+    void step_job();
+    void cancel_job();                        // only while cancellable; says nothing changed
+    void run_job();                           // every stage now (tests, and the sync paths)
+    // Within a stage's work: the next stage (its words, the fraction done, its work).
+    void job_next(std::string stage, float fraction, std::function<void(Session&)> work);
+    void job_fail(std::string message);       // ends the job with an error message, nothing changed
+    const std::vector<JobFrame>& job_frames() const { return m_job_frames; }
+    std::vector<JobFrame> take_job_frames() { return std::exchange(m_job_frames, {}); }
+
     // The mentor's side of the round trip: a student's exported file opened in memory.
     void open_for_review(const std::string& file_name, std::string_view text);
     void close_review();
+    // Reviews made on the open file that are not in a review file yet (closing, reloading
+    // or opening another file would lose them).
+    bool reviews_unsaved() const;
+    void export_reviews();                    // the download, remembered for reviews_unsaved()
+    // The mentor asks to leave the review (close, or open another student's file): with
+    // reviews not in a file, a dialog asks first (leave_pending); otherwise it happens now.
+    void request_leave(LeaveAction action);
+    LeaveAction leave_pending() const { return m_leave; }
+    void answer_leave(bool save_first, bool leave);
+    // Leaving the page now would lose work: reviews not saved to a file, or changes of the
+    // student's own record that storage refused (the banner's state). For beforeunload.
+    bool leaving_loses_work() const;
     bool reviewing() const { return m_review.store != nullptr; }
     const ReviewSession& review_session() const { return m_review; }
     std::string review_file_text() const;   // the reviews made on the open file
@@ -184,6 +261,11 @@ private:
     void maybe_start_fresh();
     void note_file_copy();
     std::optional<PendingImport> check_file(const std::string& file_name, std::string_view text, std::string& error) const;
+    std::optional<PendingImport> read_file_json(const std::string& file_name, const Json& j, std::string& error) const;
+    bool preview_file(PendingImport& p, std::string& error) const;
+    void file_stages(FilePurpose purpose);
+    void adopt_review(const std::string& file_name, LearnerRecord record);
+    std::string reviews_text() const;  // every review of the open file, for reviews_unsaved()
     std::uint64_t version() const;  // changes whenever the own record changes
     std::string refuse_if_read_only() const;
 
@@ -213,6 +295,13 @@ private:
     bool m_reminder_snoozed = false;     // "Not now" (until the next start)
     std::string m_export_checked_for;    // record id whose last export is cached below
     std::string m_last_export;
+    std::optional<Job> m_job;
+    int m_next_job = 1;
+    std::string m_file_text;             // the file being read (the platform writes into it)
+    std::vector<JobFrame> m_job_frames;  // stages drawn (bounded; tests take them)
+    FilePurpose m_file_purpose = FilePurpose::import_into_my_work;
+    LeaveAction m_leave = LeaveAction::none;
+    double m_record_bytes = 0;           // size of the record's text when last saved, loaded or opened
 };
 
 // A relative URL on this site: no scheme, no "//host", no backslashes.

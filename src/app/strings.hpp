@@ -3,6 +3,7 @@
 // Data words (competency titles, level names) come from the pathway, not from here.
 #pragma once
 
+#include "app/strings_files.hpp"
 #include "app/strings_studio.hpp"
 
 namespace mastery::app {
@@ -271,6 +272,7 @@ namespace mastery::app {
     X(review_saved_not_yet, "Review saved: the student will see your next steps.")                   \
     X(review_previous, "Earlier reviews")                                                            \
     MASTERY_STUDIO_STRINGS(X)                                                                        \
+    MASTERY_FILES_STRINGS(X)                                                                         \
     /* settings */                                                                                  \
     X(settings_title, "Settings")                                                                    \
     X(settings_you, "You")                                                                           \

@@ -46,11 +46,18 @@ ViewContext Shell::context() {
                     {},
                     snap};
     ctx.commands.export_record = [&s] { s.export_to_file(); };
+    ctx.commands.start_job = [&s](app::Job job) { return s.start_job(std::move(job)); };
     ctx.commands.import_record = [&s] { s.services().pick_record_file(app::FilePurpose::import_into_my_work); };
-    ctx.commands.open_for_review = [&s] { s.services().pick_record_file(app::FilePurpose::open_for_review); };
+    // a mentor opening the next student's file: first "leave without saving the reviews?"
+    ctx.commands.open_for_review = [&s] {
+        if (s.reviewing()) s.request_leave(app::LeaveAction::open_other_for_review);
+        else s.services().pick_record_file(app::FilePurpose::open_for_review);
+    };
     ctx.commands.load_sample = [&s] { s.load_sample(); };
-    ctx.commands.choose_pathway = [&s](const std::string& file) { s.choose_pathway(file); };
-    ctx.commands.pathways = &s.startup().index;
+    if (!s.reviewing()) {  // a fresh record would replace the student's file being reviewed
+        ctx.commands.choose_pathway = [&s](const std::string& file) { s.choose_pathway(file); };
+        ctx.commands.pathways = &s.startup().index;
+    }
     if (s.uses_storage() && !s.reviewing()) {
         ctx.commands.refresh_records = [&s] { s.request_stored_list(); };
         ctx.commands.open_record = [&s](const std::string& id) { s.open_stored(id); };
@@ -63,6 +70,7 @@ ViewContext Shell::context() {
 void Shell::draw() {
     if (!m_session.store()) {
         draw_startup();
+        files.draw_job(m_session);  // a file dropped on the startup problem page
         return;
     }
     ViewContext ctx = context();
@@ -198,7 +206,7 @@ void Shell::draw_top_bar(ViewContext& ctx) {
         const bool own = !m_session.reviewing();
         if (ImGui::MenuItem(tr(S::menu_export))) ctx.commands.export_record();
         if (ImGui::MenuItem(tr(S::menu_import), nullptr, false, own)) ctx.commands.import_record();
-        if (ImGui::MenuItem(tr(S::menu_open_for_review), nullptr, false, own)) ctx.commands.open_for_review();
+        if (ImGui::MenuItem(tr(S::menu_open_for_review))) ctx.commands.open_for_review();
         if (ImGui::MenuItem(tr(S::menu_sample), nullptr, false, own)) ctx.commands.load_sample();
         ImGui::Separator();
         if (ImGui::MenuItem(tr(S::menu_pathways))) ctx.ui.page = Page::settings;

@@ -29,6 +29,7 @@ struct AppCommands {
     std::function<void()> refresh_records;                     // ask for the records on this device
     std::function<void(const std::string&)> open_record;       // switch to another stored record
     const std::vector<app::StoredRecordInfo>* records = nullptr;
+    std::function<bool(app::Job)> start_job;                   // a long file task with a progress window
 };
 
 struct ViewContext {

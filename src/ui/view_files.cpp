@@ -5,7 +5,10 @@
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
+#include <cstdio>
 
 namespace mastery::ui {
 
@@ -82,15 +85,15 @@ float FilesView::draw_notices(app::Session& s, ViewContext& ctx, float top) {
         icon_tag(Status::submitted, "");
         ImGui::SameLine();
         banner_text(fmt(S::mentor_banner_fmt, rs.store->record().learner_name.c_str(), rs.file_name.c_str()), em() * 2);
-        if (primary_button(tr(S::mentor_save_reviews))) {
-            int n = 0;
-            for (const LevelWork& w : rs.store->record().work) n += static_cast<int>(w.reviews.size());
-            s.services().download_text(s.review_file_name(), "application/json", s.review_file_text());
-            ctx.ui.say(fmt(S::mentor_saved_fmt, n));
-        }
+        if (primary_button(tr(S::mentor_save_reviews))) s.export_reviews();
         if (ImGui::IsItemHovered()) tooltip(tr(S::review_save_file_help));
         ImGui::SameLine();
-        if (ImGui::Button(tr(S::mentor_close))) s.close_review();
+        if (ImGui::Button(tr(S::mentor_close))) s.request_leave(app::LeaveAction::close_review);
+        if (s.reviews_unsaved()) {  // said in words beside the buttons, not only when leaving
+            ImGui::SameLine();
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImGui::GetStyle().FramePadding.y);  // the buttons' text line
+            icon_tag(Status::not_yet, tr(S::reviews_unsaved));
+        }
     } else if (reminder) {
         icon_tag(Status::available, "");
         ImGui::SameLine();
@@ -105,7 +108,10 @@ float FilesView::draw_notices(app::Session& s, ViewContext& ctx, float top) {
     } else {
         icon_tag(Status::not_yet, "");
         ImGui::SameLine();
-        banner_text(tr(sv.problem == StorageProblem::full ? S::banner_full : S::banner_unavailable), em() * 2);
+        banner_text(tr(sv.problem == StorageProblem::full             ? S::banner_full
+                       : sv.problem == StorageProblem::open_elsewhere ? S::banner_open_elsewhere
+                                                                      : S::banner_unavailable),
+                    em() * 2);
         if (primary_button(tr(S::banner_save_file))) ctx.commands.export_record();
         ImGui::SameLine();
         if (ImGui::Button(tr(S::banner_try_again))) s.save_now();
@@ -117,10 +123,89 @@ float FilesView::draw_notices(app::Session& s, ViewContext& ctx, float top) {
     return h;
 }
 
+// [SECTION] progress of a long file task
+namespace {
+
+void close_popup(const char* name) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID id = ImGui::GetID(name);
+    for (int i = 0; i < g.OpenPopupStack.Size; ++i)
+        if (g.OpenPopupStack[i].PopupId == id) {
+            ImGui::ClosePopupToLevel(i, true);
+            return;
+        }
+}
+
+}  // namespace
+
+bool FilesView::draw_job(app::Session& s) {
+    const std::optional<app::Job>& job = s.job();
+    if (!job || !job->show) {
+        if (ImGui::IsPopupOpen("###busy")) close_popup("###busy");
+        if (job) s.job_drawn();  // small: nothing to show, the next stage may run
+        return false;
+    }
+    if (!ImGui::IsPopupOpen("###busy")) ImGui::OpenPopup("###busy");
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float width = std::min(vp->Size.x * 0.92f, em() * 30);
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    const std::string title = job->title + "###busy";
+    bool cancel = false;
+    if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+        ImGui::PushTextWrapPos(0.0f);
+        if (!job->file_name.empty()) text_muted(fmt(S::job_file_fmt, job->file_name.c_str()));
+        ImGui::TextUnformatted(fmt(S::job_step_fmt, job->step, job->steps, job->stage.c_str()));
+        ImGui::PopTextWrapPos();
+        char pct[16];
+        std::snprintf(pct, sizeof pct, "%d%%", static_cast<int>(job->fraction * 100.0f + 0.5f));
+        ImGui::ProgressBar(std::clamp(job->fraction, 0.0f, 1.0f), ImVec2(-FLT_MIN, em() * 1.4f), pct);
+        if (job->cancellable) {
+            ImGui::Spacing();
+            text_muted(tr(S::job_cancel_hint));
+            if (ImGui::Button(tr(S::cancel)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) cancel = true;
+        }
+        ImGui::EndPopup();
+        s.job_drawn();  // this frame shows the stage: its work may start after it is on screen
+    }
+    if (cancel) s.cancel_job();
+    return true;
+}
+
 // [SECTION] dialogs
 void FilesView::draw_dialogs(app::Session& s, ViewContext& ctx) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     const float width = std::min(vp->Size.x * 0.92f, em() * 34);
+    if (draw_job(s)) return;  // the other windows come back when the task is done
+
+    // A mentor leaving a review whose reviews are not in a file yet.
+    if (s.leave_pending() != app::LeaveAction::none && s.reviewing()) {
+        if (!ImGui::IsPopupOpen("###leave")) ImGui::OpenPopup("###leave");
+        const std::string title = std::string(tr(S::leave_title)) + "###leave";
+        ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+        ImGui::SetNextWindowSize(ImVec2(width, 0));
+        if (ImGui::BeginPopupModal(title.c_str(), nullptr, ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings)) {
+            const std::string& who = s.review_session().store->record().learner_name;
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(fmt(S::leave_reviews_fmt, who.c_str(), who.c_str()));
+            ImGui::PopTextWrapPos();
+            ImGui::Spacing();
+            int answer = -1;  // 0 stay, 1 leave, 2 save then leave
+            if (primary_button(tr(S::leave_save_first))) answer = 2;
+            ImGui::SameLine();
+            if (ImGui::Button(tr(S::leave_anyway))) answer = 1;
+            ImGui::SameLine();
+            if (ImGui::Button(tr(S::leave_stay)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) answer = 0;
+            if (answer >= 0) {
+                ImGui::CloseCurrentPopup();
+                s.answer_leave(answer == 2, answer >= 1);
+            }
+            ImGui::EndPopup();
+        }
+        return;
+    } else if (ImGui::IsPopupOpen("###leave")) {
+        close_popup("###leave");
+    }
 
     // The import preview: nothing changes until "yes".
     const auto& pending = s.pending_import();
@@ -167,7 +252,7 @@ void FilesView::draw_dialogs(app::Session& s, ViewContext& ctx) {
 
     // Stored data that did not open: say so in words, offer the raw data.
     app::Saving& sv = s.saving_ui();
-    const bool recovery = !sv.set_aside_reasons.empty() && !sv.recovery_seen && !pending;
+    const bool recovery = !sv.set_aside_reasons.empty() && !sv.recovery_seen && !s.pending_import();
     if (recovery && !ImGui::IsPopupOpen("###recovery")) ImGui::OpenPopup("###recovery");
     if (recovery) {
         const std::string title = std::string(tr(S::recovery_title)) + "###recovery";

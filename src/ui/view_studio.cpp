@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <cstdlib>
 
 namespace mastery::ui {
@@ -140,30 +141,68 @@ void download_badge(ViewContext& ctx, const std::string& key, bool svg) {
     }
 }
 
+namespace {
+
+// "Download all my badges" as a long task: one badge per stage (each is drawn at 512 px and
+// baked), then the ZIP, then the download, with a frame showing the progress between them.
+struct BadgeZip {
+    std::shared_ptr<const app::Snapshot> snap;  // the record as it was when asked
+    std::vector<std::string> keys;
+    std::vector<ZipEntry> entries;
+    std::size_t done = 0;
+};
+
+void zip_next_badge(const std::shared_ptr<BadgeZip>& z, app::Session& s) {
+    auto files = export_badge(z->snap->record, *z->snap->progress, z->keys[z->done], badge_glyphs(), &badge_icons(), 512);
+    if (!files.ok()) {
+        s.job_fail(fmt(S::studio_download_failed_fmt, files.first_error().c_str()));
+        return;
+    }
+    z->entries.push_back({"my-badges/" + files.value->stem + ".png", std::move(files.value->png)});
+    z->entries.push_back({"my-badges/" + files.value->stem + ".svg", {files.value->svg.begin(), files.value->svg.end()}});
+    const int n = static_cast<int>(z->keys.size());
+    const float share = 1.0f / static_cast<float>(n + 1);
+    if (++z->done < z->keys.size()) {
+        s.job_next(fmt(S::job_drawing_fmt, static_cast<int>(z->done) + 1, n), share * static_cast<float>(z->done),
+                   [z](app::Session& s) { zip_next_badge(z, s); });
+        return;
+    }
+    s.job_next(tr(S::job_packing), share * static_cast<float>(n), [z](app::Session& s) {
+        std::string error;
+        auto zip = zip_store(z->entries, &error);
+        z->entries.clear();
+        if (!zip) {
+            s.job_fail(fmt(S::studio_download_failed_fmt, error.c_str()));
+            return;
+        }
+        auto bytes = std::make_shared<std::string>(zip->begin(), zip->end());
+        s.job_next(tr(S::job_downloading), 0.98f, [bytes](app::Session& s) {
+            s.services().download_text("my-badges.zip", "application/zip", *bytes);
+            s.ui().say(fmt(S::studio_downloaded_fmt, "my-badges.zip"));
+        });
+    });
+}
+
+}  // namespace
+
 void download_all_badges(ViewContext& ctx) {
-    const std::vector<std::string> keys = earned_badge_keys(ctx.record, ctx.progress);
+    std::vector<std::string> keys = earned_badge_keys(ctx.record, ctx.progress);
     if (keys.empty()) {
         ctx.ui.say(tr(S::studio_none_earned));
         return;
     }
-    std::vector<ZipEntry> entries;
-    for (const std::string& key : keys) {
-        auto files = export_badge(ctx.record, ctx.progress, key, badge_glyphs(), &badge_icons(), 512);
-        if (!files.ok()) {
-            ctx.ui.say(fmt(S::studio_download_failed_fmt, files.first_error().c_str()), true);
-            return;
-        }
-        entries.push_back({"my-badges/" + files.value->stem + ".png", std::move(files.value->png)});
-        entries.push_back({"my-badges/" + files.value->stem + ".svg", {files.value->svg.begin(), files.value->svg.end()}});
-    }
-    std::string error;
-    auto zip = zip_store(entries, &error);
-    if (!zip) {
-        ctx.ui.say(fmt(S::studio_download_failed_fmt, error.c_str()), true);
-        return;
-    }
-    ctx.services.download_text("my-badges.zip", "application/zip", std::string(zip->begin(), zip->end()));
-    ctx.ui.say(fmt(S::studio_downloaded_fmt, "my-badges.zip"));
+    if (!ctx.commands.start_job || !ctx.snapshot) return;
+    auto z = std::make_shared<BadgeZip>();
+    z->snap = ctx.snapshot;
+    z->keys = std::move(keys);
+    app::Job job;
+    job.title = tr(S::job_badges_title);
+    job.file_name = "my-badges.zip";
+    job.steps = static_cast<int>(z->keys.size()) + 2;
+    job.show = z->keys.size() >= 3;
+    job.stage = fmt(S::job_drawing_fmt, 1, static_cast<int>(z->keys.size()));
+    job.next = [z](app::Session& s) { zip_next_badge(z, s); };
+    ctx.commands.start_job(std::move(job));
 }
 
 void badge_actions(ViewContext& ctx, const std::string& key, bool earned) {

@@ -329,7 +329,8 @@ try {
     await mentor.saved();
     const mentorOwn = await mentor.page.evaluate(() => window.mastery.exportRecord());
     await mentor.chooseFile(() => mentor.menu("Open a student's file to review"), exported.file);
-    T.check('review mode is on', (await mentor.save()).reviewing === true);
+    // the file is read and checked in stages, a frame apart (docs/PERSISTENCE.md): poll
+    T.check('review mode is on', !!(await until('review mode', async () => (await mentor.save()).reviewing).catch(() => false)));
     T.check('the student\'s file is shown', (await mentor.state()).learner.name === 'Sky');
     await mentor.shot('01-mentor-review-mode');
     await mentor.click('Ratio Reasoning · Beginning', {window: 'Review'});

@@ -77,6 +77,12 @@ void Harness::frame(float dt) {
     m_shell.draw();
     ImGui::Render();
     ui::probe::end_frame();
+    // like the web platform: a long file task's next stage runs after a frame showed this one
+    if (m_session.job_ready()) m_session.step_job();
+}
+
+void Harness::finish_jobs() {
+    for (int i = 0; i < 200 && m_session.job(); ++i) frame();
 }
 
 void Harness::frames(int n) {

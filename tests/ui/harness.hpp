@@ -29,6 +29,7 @@ public:
 
     void frame(float dt = 1.0f / 60.0f);  // one NewFrame .. Render, dt seconds after the last
     void frames(int n);
+    void finish_jobs();                   // frames until a long file task is done (one stage each)
     // Clicks the centre of the first visible item with this label (optionally in a window
     // whose name starts with `window`). Fails the test when it is not on screen.
     void click(const std::string& label, const std::string& window = "");

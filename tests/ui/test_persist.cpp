@@ -327,3 +327,236 @@ TEST_CASE("several records on one device: Settings lists them and opens another 
         CHECK(h.session().ui().message_is_error);
     }
 }
+
+// [SECTION] long file tasks, "leave anyway?", a record open in another tab
+
+namespace {
+
+// The sample with enough extra evidence text to pass kShowProgressBytes (about 2 MB).
+std::string big_record_text() {
+    Json j = Json::parse(read_file(source_path(kSample)));
+    Json& evidence = j["work"][0]["evidence"];
+    const std::string words(1000, 'w');
+    for (int i = 0; i < 2000; ++i)
+        evidence.push_back({{"added_at", "2026-09-12T10:00:00Z"}, {"id", "big-" + std::to_string(i)}, {"kind", "text"},
+                            {"part", "reflection"}, {"text", "Long notes " + std::to_string(i) + ": " + words}});
+    return j.dump();
+}
+
+// Hands `text` to the session the way web/shell.js does: in chunks, a frame after each.
+int read_in_chunks(Harness& h, const std::string& name, const std::string& text, std::size_t chunks = 4) {
+    const int id = h.session().begin_file(app::FilePurpose::import_into_my_work, name, double(text.size()));
+    if (!id) return 0;
+    h.frames(2);
+    const std::size_t step = text.size() / chunks + 1;
+    for (std::size_t at = 0; at < text.size(); at += step) {
+        const std::size_t n = std::min(step, text.size() - at);
+        char* buffer = h.session().file_buffer(id);
+        if (!buffer) return id;
+        std::copy(text.data() + at, text.data() + at + n, buffer + at);
+        if (!h.session().file_progress(id, double(at + n))) return id;
+        h.frames(1);
+    }
+    h.session().file_loaded(id, text.size());
+    return id;
+}
+
+}  // namespace
+
+TEST_CASE("a big file shows its progress stage by stage, each on screen before its work starts; nothing changes before yes") {
+    Harness h;
+    start_stored(h, true, read_file(source_path(kSample)));
+    const LearnerRecord mine = h.record();
+    const std::string big = big_record_text();
+    REQUIRE(double(big.size()) > app::kShowProgressBytes);
+    h.session().take_job_frames();
+
+    const int id = h.session().begin_file(app::FilePurpose::import_into_my_work, "big.json", double(big.size()));
+    REQUIRE(id != 0);
+    h.frames(2);
+    CHECK(h.has("Cancel", "Opening a work file"));  // the progress window, while reading
+    char* buffer = h.session().file_buffer(id);
+    REQUIRE(buffer != nullptr);
+    std::copy(big.begin(), big.begin() + big.size() / 2, buffer);
+    CHECK(h.session().file_progress(id, double(big.size() / 2)));
+    h.frames(1);
+    std::copy(big.begin() + big.size() / 2, big.end(), buffer + big.size() / 2);
+    CHECK(h.session().file_progress(id, double(big.size())));
+    h.frames(1);
+    h.session().file_loaded(id, big.size());
+    CHECK(h.session().job().has_value());
+    CHECK_FALSE(h.session().pending_import().has_value());  // one stage per frame: not done yet
+    h.frames(1);
+    CHECK(h.record() == mine);
+    h.finish_jobs();
+    REQUIRE(h.session().pending_import().has_value());
+    CHECK(h.record() == mine);  // still only a preview
+
+    const std::vector<app::JobFrame> shown = h.session().take_job_frames();
+    std::vector<std::string> stages;
+    for (const auto& f : shown) {
+        const std::string stage = f.step == 1 ? "reading" : f.stage;
+        if (stages.empty() || stages.back() != stage) stages.push_back(stage);
+    }
+    CHECK(stages == std::vector<std::string>{"reading", "Checking the file...", "Checking the work in it...", "Working out what will change..."});
+    CHECK(shown.front().stage.rfind("Reading the file... (0.0 of 2.", 0) == 0);
+    // the reading fraction moves, and the bar only ever moves forward
+    REQUIRE(shown.size() >= 6);
+    CHECK(shown.front().step == 1);
+    CHECK(shown.back().step == 4);
+    for (std::size_t i = 1; i < shown.size(); ++i) CHECK(shown[i].fraction >= shown[i - 1].fraction);
+    CHECK(shown.front().fraction < shown.back().fraction);
+    h.click("Yes, replace my work", "Open this work file?");
+    CHECK(h.record().work[0].evidence.size() == mine.work[0].evidence.size() + 2000);
+}
+
+TEST_CASE("cancelling a file while it is read changes nothing") {
+    Harness h;
+    start_stored(h, true, read_file(source_path(kSample)));
+    const LearnerRecord mine = h.record();
+    const std::string big = big_record_text();
+    const int id = h.session().begin_file(app::FilePurpose::import_into_my_work, "big.json", double(big.size()));
+    REQUIRE(id != 0);
+    CHECK(h.session().file_progress(id, 1000));
+    h.click("Cancel", "Opening a work file");
+    CHECK_FALSE(h.session().job().has_value());
+    CHECK_FALSE(h.session().file_progress(id, 2000));  // the page stops reading
+    CHECK(h.session().file_buffer(id) == nullptr);
+    h.session().file_loaded(id, big.size());  // a late answer is ignored
+    h.finish_jobs();
+    CHECK_FALSE(h.session().pending_import().has_value());
+    CHECK(h.session().ui().message == "Nothing was changed.");
+    CHECK(h.record() == mine);
+    h.session().poll_changes();
+    CHECK(h.services().changes == 0);
+}
+
+TEST_CASE("a big damaged file stops at the check with a message naming it; nothing changes") {
+    Harness h;
+    start_stored(h, true, read_file(source_path(kSample)));
+    const LearnerRecord mine = h.record();
+    std::string big = big_record_text();
+    big.resize(big.size() - 200);  // cut off: no longer JSON
+    REQUIRE(read_in_chunks(h, "cut-off.json", big) != 0);
+    h.finish_jobs();
+    CHECK_FALSE(h.session().pending_import().has_value());
+    CHECK(h.session().ui().message_is_error);
+    CHECK(h.session().ui().message.find("cut-off.json") != std::string::npos);
+    CHECK(h.record() == mine);
+    SUBCASE("another file can be opened after it") {
+        REQUIRE(read_in_chunks(h, "sample.json", read_file(source_path(kSample))) != 0);
+        h.finish_jobs();
+        CHECK(h.session().pending_import().has_value());
+    }
+}
+
+TEST_CASE("a small file needs no progress window, and a second file waits for the first") {
+    Harness h;
+    h.load_pathway("assets/pathways/middle-school-explorer.json");
+    const std::string sample = read_file(source_path(kSample));
+    const int id = h.session().begin_file(app::FilePurpose::import_into_my_work, "sample.json", double(sample.size()));
+    REQUIRE(id != 0);
+    h.frames(2);
+    CHECK_FALSE(h.has("Cancel", "Opening a work file"));
+    CHECK(h.session().begin_file(app::FilePurpose::import_into_my_work, "other.json", 10) == 0);
+    CHECK(h.session().ui().message.find("Wait a moment") != std::string::npos);
+    std::copy(sample.begin(), sample.end(), h.session().file_buffer(id));
+    h.session().file_loaded(id, sample.size());
+    h.finish_jobs();
+    CHECK(h.session().pending_import().has_value());
+}
+
+TEST_CASE("saving a big record to a file shows the progress, then downloads it") {
+    Harness h;
+    start_stored(h, true, big_record_text());
+    h.session().take_job_frames();
+    h.session().export_to_file();
+    h.frames(1);
+    h.finish_jobs();
+    REQUIRE(h.services().downloads.size() == 1);
+    CHECK(h.services().downloads[0] == "mastery-map-Sky-Walker-Reyes-2026-11-22.json");
+    const std::vector<app::JobFrame> shown = h.session().take_job_frames();
+    REQUIRE(shown.size() == 2);
+    CHECK(shown[0].title == "Saving your work to a file");
+    CHECK(shown[0].stage == "Putting your work into a file...");
+    CHECK(shown[1].stage == "Handing the file to your browser...");
+}
+
+TEST_CASE("a mentor leaving reviews that are not in a file is asked first, and can save them") {
+    Harness h;
+    start_stored(h, false);
+    h.session().on_fetched(1, true, read_file(source_path("assets/pathways/index.json")), "");
+    h.session().on_fetched(2, true, read_file(source_path("assets/pathways/middle-school-explorer.json")), "");
+    h.session().save_now();
+    h.session().on_saved(true, "");
+    const LearnerRecord own = h.record();
+    h.session().open_for_review("mastery-map-Sky.json", read_file(source_path(kSample)));
+    REQUIRE(h.session().reviewing());
+    CHECK_FALSE(h.session().reviews_unsaved());  // opened, nothing reviewed yet: leaving loses nothing
+    CHECK_FALSE(h.session().leaving_loses_work());
+    RecordReview r;
+    r.competency = "ela-claims";
+    r.level = 2;
+    r.reviewer = "Sr. Ibáñez";
+    r.role = "mentor";
+    for (const Criterion& k : h.record().pathway.find_competency("ela-claims")->levels[1].criteria) r.decisions.push_back({k.id, Rating::met, ""});
+    REQUIRE(h.session().dispatch(Action{r, ""}).ok);
+    CHECK(h.session().reviews_unsaved());
+    CHECK(h.session().leaving_loses_work());  // the page asks before it closes (beforeunload)
+
+    h.click("Close the student's file", "notices");
+    CHECK(h.session().reviewing());  // asked, not closed
+    CHECK(h.has("Stay here", "Leave without saving the reviews?"));
+    SUBCASE("stay") {
+        h.click("Stay here", "Leave without saving the reviews?");
+        CHECK(h.session().reviewing());
+        CHECK(h.session().reviews_unsaved());
+        h.frames(2);
+        CHECK_FALSE(h.has("Stay here"));
+    }
+    SUBCASE("leave without saving") {
+        h.click("Leave without saving", "Leave without saving the reviews?");
+        CHECK_FALSE(h.session().reviewing());
+        CHECK(h.record() == own);
+        CHECK(h.services().downloads.empty());
+    }
+    SUBCASE("save the reviews first: the review file downloads, then the review closes") {
+        h.click("Save the reviews to a file first", "Leave without saving the reviews?");
+        REQUIRE(h.services().downloads.size() == 1);
+        CHECK(h.services().downloads[0].rfind("mastery-map-reviews-for-", 0) == 0);
+        CHECK_FALSE(h.session().reviewing());
+    }
+    SUBCASE("after saving the reviews, closing does not ask") {
+        h.click("Stay here", "Leave without saving the reviews?");
+        h.click("Save reviews to a file", "notices");
+        CHECK_FALSE(h.session().reviews_unsaved());
+        CHECK_FALSE(h.session().leaving_loses_work());
+        h.click("Close the student's file", "notices");
+        CHECK_FALSE(h.session().reviewing());
+    }
+    SUBCASE("opening the next student's file asks the same way") {
+        h.click("Stay here", "Leave without saving the reviews?");
+        h.session().request_leave(app::LeaveAction::open_other_for_review);
+        CHECK(h.services().review_picks == 0);
+        h.click("Leave without saving", "Leave without saving the reviews?");
+        CHECK(h.services().review_picks == 1);
+        CHECK(h.session().reviewing());  // until the next file opens
+    }
+}
+
+TEST_CASE("changes storage refused make leaving risky; a record open in another tab is named in the banner") {
+    Harness h;
+    start_stored(h, true, read_file(source_path(kSample)));
+    CHECK_FALSE(h.session().leaving_loses_work());
+    CHECK(h.session().dispatch(Action{SetLearnerName{"Kai"}, ""}).ok);
+    CHECK_FALSE(h.session().leaving_loses_work());  // saving soon (and on pagehide): nothing to ask
+    h.session().save_now();
+    h.session().on_saved(false, "OpenElsewhere");
+    CHECK(h.session().saving().problem == app::StorageProblem::open_elsewhere);
+    CHECK(h.session().leaving_loses_work());
+    h.frames(3);
+    CHECK(h.has("Save to a file now", "notices"));
+    h.session().save_now();
+    h.session().on_saved(true, "");
+    CHECK_FALSE(h.session().leaving_loses_work());
+}

@@ -162,6 +162,7 @@ TEST_CASE("the chart downloads all earned badges as one ZIP") {
     h.load_sample_record();
     h.open(Page::chart);
     h.click("Download all my badges", "My chart");
+    h.finish_jobs();
     REQUIRE(h.services().downloads.size() == 1);
     CHECK(h.services().downloads[0] == "my-badges.zip");
 }

@@ -59,14 +59,62 @@ EMSCRIPTEN_KEEPALIVE void mm_image_picked(int token, const char* mime, const uns
     wake();
 }
 
-// A work file picked or dropped: purpose 0 = import into my work (preview first),
-// 1 = a student's file opened for review (memory only).
-EMSCRIPTEN_KEEPALIVE void mm_file(int purpose, const char* name, const char* data, int len) {
-    const std::string_view text(data, static_cast<std::size_t>(len));
-    if (purpose == static_cast<int>(mastery::app::FilePurpose::open_for_review)) app().session.open_for_review(name ? name : "", text);
-    else app().session.offer_file(name ? name : "", text);
+// A work file picked or dropped, read in chunks by the page (web/shell.js openFile):
+// purpose 0 = import into my work (preview first), 1 = a student's file opened for review
+// (memory only). Returns the job id (0 = refused, with a message).
+EMSCRIPTEN_KEEPALIVE int mm_file_begin(int purpose, const char* name, double bytes) {
+    const auto p = purpose == 1 ? mastery::app::FilePurpose::open_for_review : mastery::app::FilePurpose::import_into_my_work;
+    const int id = app().session.begin_file(p, name ? name : "", bytes);
+    wake();
+    return id;
+}
+
+// Where the page copies the file's bytes (null once the job is gone: cancelled).
+EMSCRIPTEN_KEEPALIVE char* mm_file_buffer(int job) { return app().session.file_buffer(job); }
+
+// 0 = the student cancelled: stop reading.
+EMSCRIPTEN_KEEPALIVE int mm_file_progress(int job, double bytes_read) {
+    const bool go_on = app().session.file_progress(job, bytes_read);
+    wake();
+    return go_on ? 1 : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void mm_file_loaded(int job, double bytes) {
+    app().session.file_loaded(job, static_cast<std::size_t>(bytes));
     wake();
 }
+
+EMSCRIPTEN_KEEPALIVE void mm_file_failed(int job, const char* error) {
+    app().session.file_failed(job, error ? error : "");
+    wake();
+}
+
+// 1 when a frame has drawn the job's latest progress (or the job is gone).
+EMSCRIPTEN_KEEPALIVE int mm_job_shown(int job) {
+    const auto& j = app().session.job();
+    return !j || j->id != job || j->drawn_seq == j->stage_seq ? 1 : 0;
+}
+
+// The next stage of a long file task (the page calls it after the frame showing the
+// current stage is on screen: src/platform/web/main.cpp asks through mastery_js_job_soon).
+EMSCRIPTEN_KEEPALIVE void mm_job_step() {
+    app().session.step_job();
+    app().session.poll_changes();
+    wake();
+}
+
+// Test support: the stages frames have shown since the last call, as JSON.
+EMSCRIPTEN_KEEPALIVE const char* mm_job_frames() {
+    mastery::Json out = mastery::Json::array();
+    for (const auto& f : app().session.take_job_frames())
+        out.push_back({{"title", f.title}, {"stage", f.stage}, {"step", f.step}, {"fraction", f.fraction}});
+    g_result = out.dump();
+    return g_result.c_str();
+}
+
+// beforeunload: 1 when leaving now loses work (a mentor's reviews not in a file, or the
+// student's changes that storage refused).
+EMSCRIPTEN_KEEPALIVE int mm_leaving_loses_work() { return app().session.leaving_loses_work() ? 1 : 0; }
 
 EMSCRIPTEN_KEEPALIVE void mm_file_too_big(const char* name, double bytes) {
     app().session.file_too_big(name ? name : "", bytes);
@@ -120,7 +168,8 @@ EMSCRIPTEN_KEEPALIVE void mm_read_only(int on) {
     wake();
 }
 
-// {"state":"saved","problem":"","read_only":false,"reviewing":false,"set_aside":0,"restored":false,"unsaved":false}
+// {"state":"saved","problem":"","read_only":false,"reviewing":false,"set_aside":0,"restored":false,"unsaved":false,
+//  "import_pending":false,"reviews_unsaved":false,"leaving_loses_work":false,"leave_asked":false,"job":null}
 EMSCRIPTEN_KEEPALIVE const char* mm_save_state() {
     using mastery::app::SaveState;
     const auto& s = app().session;
@@ -133,7 +182,14 @@ EMSCRIPTEN_KEEPALIVE const char* mm_save_state() {
                        {"set_aside", sv.set_aside_reasons.size()},
                        {"restored", sv.restored_from_backup},
                        {"unsaved", s.has_unsaved_changes()},
-                       {"import_pending", s.pending_import().has_value()}};
+                       {"import_pending", s.pending_import().has_value()},
+                       {"reviews_unsaved", s.reviews_unsaved()},
+                       {"leaving_loses_work", s.leaving_loses_work()},
+                       {"leave_asked", s.leave_pending() != mastery::app::LeaveAction::none},
+                       {"job", nullptr}};
+    if (const auto& job = s.job())
+        j["job"] = {{"title", job->title}, {"stage", job->stage}, {"step", job->step}, {"steps", job->steps},
+                    {"fraction", job->fraction}, {"shown", job->show}, {"reading", job->reading}};
     g_result = j.dump();
     return g_result.c_str();
 }

@@ -85,7 +85,7 @@ mergeInto(LibraryManager.library, {
 
   // A work file from the device (the More menu), for `purpose` (app::FilePurpose). The
   // page's glue reads it, refuses one over the size limit before reading it, and hands it
-  // to _mm_file (the same path as a file dropped on the canvas).
+  // to the app in chunks (_mm_file_begin ..., the same path as a file dropped on the canvas).
   mastery_js_pick_record: function(purpose) {
     var input = document.createElement('input');
     input.type = 'file';
@@ -185,6 +185,11 @@ mergeInto(LibraryManager.library, {
   mastery_js_set_clipboard: function(textPtr) {
     var text = UTF8ToString(textPtr);
     if (Module['masteryClipboardWrite']) Module['masteryClipboardWrite'](text);
+  },
+
+  // A long file task's next stage, after the frame showing this one (web/shell.js).
+  mastery_js_job_soon: function() {
+    if (Module['masteryJobSoon']) Module['masteryJobSoon']();
   },
 
   mastery_js_ready: function() {

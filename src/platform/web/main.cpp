@@ -113,6 +113,8 @@ void draw_frame() {
     ImGui::Render();
     ui::probe::end_frame();
     a.session.poll_changes();  // autosave: the page debounces, then calls mm_save_now
+    // a long file task: its next stage runs once this frame (showing the current one) is on screen
+    if (a.session.job_ready()) mastery_js_job_soon();
 
     const double gl_started = emscripten_get_now();
     glViewport(0, 0, width, height);

@@ -33,6 +33,7 @@ char* mastery_js_pathway_param();       // malloc'd; caller frees
 void mastery_js_text_input(int active, float x, float y, float h);
 void mastery_js_set_clipboard(const char* text);
 void mastery_js_ready();
+void mastery_js_job_soon();
 void mastery_js_error(const char* text);
 }
 
