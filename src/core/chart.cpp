@@ -401,7 +401,7 @@ Poster poster_layout(const LearnerRecord& r, const Progress& pr, const PosterOpt
                 const LevelStatus& ls = pr.level(c.id, l);
                 const bool earned = ls.status == Status::earned;
                 const bool dated = earned && h >= 16 && ls.earned_at.size() >= 10;
-                const double s = std::max(3.0, std::min(h - (dated ? 5.4 : 1.6), col_w - 2.4) * 0.92);
+                const double s = std::max(3.0, std::min(h - (dated ? 5.0 : 0.8), col_w - 2.0) * 0.95);
                 PosterSticker st;
                 st.key = badge_key_for_level(c.id, l);
                 st.title = level_label(p, c.id, l);

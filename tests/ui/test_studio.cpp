@@ -257,7 +257,7 @@ void save_a_star(Harness& h) {
 
 void undo_from_menu(Harness& h) {
     h.click("More \xe2\x96\xbe");
-    h.click("Undo", "##Popup");
+    h.click("Undo", "Popup");
     h.frames(2);
 }
 
@@ -342,25 +342,37 @@ TEST_CASE("an opened work file with another version of the badge marks the studi
     CHECK(v.work == circle);
 }
 
-TEST_CASE("opening work on another pathway closes the studio with a message, and a switch without edits just follows") {
+TEST_CASE("work on another pathway opened underneath closes the studio with a message; another student's work without edits is followed") {
     Harness h;
     h.load_pathway("assets/pathways/middle-school-explorer.json");
     h.session().ui().open_studio(kKey);
     h.frames(2);
     SUBCASE("another pathway: the badge is gone, the studio says so and closes") {
-        h.load_pathway("assets/pathways/performance-assessment.json");
+        const Loaded<Pathway> other = load_pathway(read_file(source_path("assets/pathways/performance-assessment.json")));
+        REQUIRE(other.ok());
+        REQUIRE(h.store().import_record(save_record(new_record(*other.value, "r-other", "Alex", kNow))).ok);
         h.frames(2);
         CHECK(h.session().ui().page != Page::studio);
         CHECK(h.session().ui().message_is_error);
         CHECK(h.session().ui().message.find("studio closed") != std::string::npos);
         CHECK(h.shell().studio.key.empty());
+        CHECK(h.record().badge_designs.empty());
     }
     SUBCASE("another student on the same pathway, nothing edited: the studio shows their badge") {
-        h.load_sample_record();
+        REQUIRE(h.store().import_record(read_file(source_path("assets/records/sample-record.json"))).ok);
         h.frames(2);
         CHECK(h.session().ui().page == Page::studio);
         CHECK(h.shell().studio.record_id == h.record().id);
         CHECK_FALSE(h.shell().studio.stale);
         CHECK(h.shell().studio.work == *ui::resolve_badge(h.record(), kKey).design);
+    }
+    SUBCASE("another student on the same pathway while editing: the edits wait, Save does not write into their work") {
+        h.click("+ Words", "Badge studio");
+        REQUIRE(h.store().import_record(read_file(source_path("assets/records/sample-record.json"))).ok);
+        h.frames(2);
+        CHECK(h.shell().studio.stale);
+        const std::size_t actions = h.store().log().size();
+        h.click("Save my badge", "Badge studio");
+        CHECK(h.store().log().size() == actions);
     }
 }
