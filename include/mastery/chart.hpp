@@ -113,6 +113,7 @@ struct Poster {
     std::size_t chart_rows = 0;      // competency rows of the whole chart
     bool only_started = false;       // rows were limited to started/earned/planned competencies
     std::size_t left_out = 0;        // competencies that are on no page
+    std::size_t cut = 0;             // of those, the ones the rule kept but 8 pages could not hold
 };
 
 // The design of an empty sticker spot: a grey dashed circle.

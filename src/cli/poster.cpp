@@ -153,7 +153,7 @@ int poster_command(int argc, char** argv) {
     std::cout << "\n";
     if (p.only_started) std::cout << "Only the skills " << (r.learner_name.empty() ? "the learner" : r.learner_name)
                                   << " started, earned or planned are on it (the chart is longer than " << mastery::kPosterMaxPages << " pages)\n";
-    if (p.left_out > 0) std::cout << p.left_out << " skills are on no page\n";
+    if (p.cut > 0) std::cout << p.cut << " skills did not fit on " << p.pages.size() << " pages\n";
     return kOk;
 }
 

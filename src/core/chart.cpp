@@ -308,6 +308,7 @@ Poster poster_layout(const LearnerRecord& r, const Progress& pr, const PosterOpt
     std::size_t started_count = 0;
     if (out.only_started)
         for (const Competency& c : p.competencies) started_count += started(r, pr, c) ? 1 : 0;
+    out.cut = (out.only_started ? started_count : p.competencies.size()) - shown.size();
 
     // Whole-chart sticker count for the header.
     int all_spots = 0, all_earned = 0;
@@ -432,9 +433,9 @@ Poster poster_layout(const LearnerRecord& r, const Progress& pr, const PosterOpt
         if (out.only_started)
             add_text(page, words, m, fb - 8, 2.8, false, kMuted, PosterAlign::left,
                      words.fit(fill_numbers(w.only_started_fmt, {(long long)started_count, (long long)p.competencies.size()}), 2.8, false, content_w));
-        if (out.left_out > 0 && pi + 1 == pages.size())
+        if (out.cut > 0 && pi + 1 == pages.size())
             add_text(page, words, m, fb - 4, 2.8, true, kInk, PosterAlign::left,
-                     words.fit(fill_numbers(w.more_fmt, {(long long)out.left_out, (long long)pages.size()}), 2.8, true, content_w));
+                     words.fit(fill_numbers(w.more_fmt, {(long long)out.cut, (long long)pages.size()}), 2.8, true, content_w));
         add_text(page, words, m, fb, 2.6, false, kMuted, PosterAlign::left, words.fit(w.footer, 2.6, false, content_w * 0.6));
         if (page.count > 1)
             add_text(page, words, right, fb, 2.8, false, kMuted, PosterAlign::right, fill_numbers(w.page_fmt, {page.number, page.count}));

@@ -227,6 +227,7 @@ TEST_CASE("a 2,000-skill pathway gives at most 8 pages, keeps what the student s
         CHECK(poster.rows > 8 * 20);
         CHECK(poster.rows < 8 * 27);
         CHECK(poster.left_out == 2000 - poster.rows);
+        CHECK(poster.cut == poster.left_out);
         CHECK(poster.spots == int(poster.rows) * 2);
     }
     SUBCASE("30 goals in the plan: those rows on one page, bigger than the smallest rows") {
@@ -237,6 +238,7 @@ TEST_CASE("a 2,000-skill pathway gives at most 8 pages, keeps what the student s
         CHECK(poster.only_started);
         CHECK(poster.rows == 30);
         CHECK(poster.left_out == 1970);
+        CHECK(poster.cut == 0);
         CHECK(poster.pages.size() == 2);  // 30 rows + 4 subject headings at 9 mm do not fit one page
     }
     SUBCASE("600 goals: cut at 8 pages, each page's files bounded") {
@@ -248,6 +250,7 @@ TEST_CASE("a 2,000-skill pathway gives at most 8 pages, keeps what the student s
         CHECK(f.poster.pages.size() == std::size_t(kPosterMaxPages));
         CHECK(f.poster.rows < 8 * 27);
         CHECK(f.poster.left_out == 2000 - f.poster.rows);
+        CHECK(f.poster.cut == 600 - f.poster.rows);  // planned, but past the 8th page
         REQUIRE(f.files.size() == 16);
         CHECK(f.files[0].name == "my-chart-1.png");
         CHECK(f.files[15].name == "my-chart-8.svg");

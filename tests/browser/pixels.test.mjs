@@ -4,7 +4,9 @@
 //     makes (default_design, the stack star, surprise_design across palettes, fills,
 //     patterns and ribbons) and a design with freehand strokes, an eraser stroke and words;
 //  2. the studio's on-screen canvas (ImGui triangles through WebGL) against our PNG at the
-//     canvas's size.
+//     canvas's size;
+// and then (issue 5, studio working copy) the app's Undo from the More menu while the studio
+// has an unsaved edit: the edit stays, Save waits for the student's choice.
 // Both images of a pair are composited by Chromium onto white (the PNG decoded by
 // Chromium too), then compared channel by channel. Criteria, counts only:
 //  - SVG vs PNG: >= 99% of pixels within 24 of 255 on every channel, and no "solid"
@@ -175,6 +177,23 @@ try {
   checks.check('the studio canvas compares most of the badge', c.compared > side * side * 0.4, c.compared);
   checks.check('the studio canvas agrees with our PNG (>= 97% within 24)', c.share >= 0.97, pct(c.share));
   checks.check('no blob where screen and PNG disagree', c.solid === 0, `${c.solid} pixels`);
+
+  // 3. the record changes underneath the open studio (Undo from the More menu takes the
+  //    design back) while the student has an unsaved edit: the edit stays, Save waits
+  await app.click('+ Words', {window: 'Badge studio'});
+  await app.click('More \u25be', {window: 'topbar'});
+  await app.click('Undo', {window: 'Popup'});
+  await app.waitFor('Keep designing mine', {window: 'Badge studio'});
+  await app.shot('studio-stale');
+  const after = await app.state();
+  checks.check('the app\'s Undo took the design back', !(after.badge_designs || {})[kKey]);
+  await app.click('Save my badge', {window: 'Badge studio'});
+  checks.check('Save does not write over the newer record before the student chooses', !((await app.state()).badge_designs || {})[kKey]);
+  await app.click('Keep designing mine', {window: 'Badge studio'});
+  await app.click('Save my badge', {window: 'Badge studio'});
+  const kept = ((await app.state()).badge_designs || {})[kKey];
+  checks.check('after "Keep designing mine", Save writes the student\'s design', kept && kept.layers.length === kDrawn.layers.length + 1,
+    kept && kept.layers.length);
 } catch (e) {
   checks.check('the pixel comparison runs', false, e && e.stack || e);
   await page.screenshot({path: path.join(out, 'pixels-error.png')}).catch(() => {});
