@@ -43,7 +43,11 @@ try {
   await app.shot('01-print-popup');
 
   // the picture
+  const heapBefore = await page.evaluate(() => window.masteryTest.memory());
   const png = await app.download(() => app.click('Poster as a picture (PNG)'));
+  const heapAfter = await page.evaluate(() => window.masteryTest.memory());
+  console.log(`  wasm memory: ${(heapBefore / 1048576).toFixed(1)} MB before the poster PNG, ${(heapAfter / 1048576).toFixed(1)} MB after`);
+  checks.check('drawing the poster grows the wasm heap by less than 48 MB', heapAfter - heapBefore < 48 * 1048576, heapAfter - heapBefore);
   const bytes = fs.readFileSync(png.file);
   fs.copyFileSync(png.file, path.join(out, 'poster-my-chart.png'));
   checks.check('the picture is my-chart.png', png.name === 'my-chart.png', png.name);
