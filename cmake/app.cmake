@@ -80,7 +80,7 @@ if(EMSCRIPTEN)
   target_link_libraries(mastery_web PRIVATE mastery_app)
   set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
                               PROPERTIES COMPILE_OPTIONS "-w")
-  set(_exports "_main,_malloc,_free,_mm_wake,_mm_frames,_mm_dispatch,_mm_export,_mm_import,_mm_fetched,_mm_image_picked,_mm_file_begin,_mm_file_buffer,_mm_file_progress,_mm_file_loaded,_mm_file_failed,_mm_job_shown,_mm_job_step,_mm_job_frames,_mm_leaving_loses_work,_mm_file_too_big,_mm_stored,_mm_save_now,_mm_stored_list,_mm_unsaved,_mm_record_id,_mm_saved,_mm_read_only,_mm_save_state,_mm_thumbnail_ready,_mm_thumbnail_failed,_mm_pinch,_mm_touch,_mm_probe,_mm_probe_items,_mm_ready,_mm_clipboard_cached,_mm_text,_mm_frame_times,_mm_marks")
+  set(_exports "_main,_malloc,_free,_mm_wake,_mm_frames,_mm_dispatch,_mm_export,_mm_import,_mm_fetched,_mm_image_picked,_mm_file_begin,_mm_file_buffer,_mm_file_progress,_mm_file_loaded,_mm_file_failed,_mm_job_shown,_mm_job_step,_mm_job_frames,_mm_leaving_loses_work,_mm_file_too_big,_mm_stored,_mm_save_now,_mm_stored_list,_mm_unsaved,_mm_record_id,_mm_saved,_mm_read_only,_mm_save_state,_mm_thumbnail_ready,_mm_thumbnail_failed,_mm_pinch,_mm_touch,_mm_probe,_mm_probe_items,_mm_ready,_mm_clipboard_cached,_mm_text,_mm_frame_times,_mm_marks,_mm_badge_templates,_mm_render_badge")
   target_link_options(mastery_web PRIVATE
     -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sENVIRONMENT=web -sEXIT_RUNTIME=0

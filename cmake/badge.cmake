@@ -32,7 +32,7 @@ target_include_directories(mastery_badge PUBLIC ${CMAKE_SOURCE_DIR}/src/badge)
 target_include_directories(mastery_badge SYSTEM PRIVATE ${MASTERY_STB_INCLUDE})
 target_link_libraries(mastery_badge PUBLIC mastery_core)
 
-# --- badge tests (native): PNG, fonts, baking, credentials ---------------------------------
+# --- badge tests (native): PNG, fonts, baking, credentials, poster ---------------------------------
 if(NOT EMSCRIPTEN)
   find_package(ZLIB)  # only to check our hand-written CRC-32 against zlib's
   file(GLOB MASTERY_BADGE_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/badge/*.cpp)
@@ -40,6 +40,9 @@ if(NOT EMSCRIPTEN)
   target_link_libraries(badge_tests PRIVATE mastery_badge)
   target_include_directories(badge_tests SYSTEM PRIVATE ${DOCTEST_INCLUDE_DIR} ${MASTERY_STB_INCLUDE})
   target_compile_definitions(badge_tests PRIVATE MASTERY_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  # expat (libexpat1-dev) reads the poster SVG back as XML: a real parser, not ours.
+  find_package(EXPAT REQUIRED)
+  target_link_libraries(badge_tests PRIVATE EXPAT::EXPAT)
   if(ZLIB_FOUND)
     target_link_libraries(badge_tests PRIVATE ZLIB::ZLIB)
     target_compile_definitions(badge_tests PRIVATE MASTERY_HAVE_ZLIB=1)

@@ -620,6 +620,13 @@
     holdFiles: (on) => { gate.hold = !!on; if (!on) gate.waiting.splice(0).forEach((r) => r()); },
     fileWaiting: () => gate.waiting.length > 0,
     fileStep: () => { const r = gate.waiting.shift(); if (r) r(); return !!r; },
+    // The core's badge templates ([{name, design}]) and one design drawn as the downloads
+    // are: {png: base64, svg, polygons, warnings} or {error} (tests/browser/pixels.test.mjs).
+    badgeTemplates: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_badge_templates())) : []),
+    renderBadge: (design, size) => (started
+      ? JSON.parse(Module.UTF8ToString(withString(typeof design === 'string' ? design : JSON.stringify(design),
+        (p) => Module._mm_render_badge(p, size | 0))))
+      : {error: 'the app is still loading'}),
   });
 
   window.addEventListener('error', (e) => {

@@ -264,6 +264,12 @@ struct BadgeGeometry {
 // Deterministic: the same design, size and fonts give the same polygons, bit for bit.
 BadgeGeometry badge_geometry(const BadgeDesign& design, double size, const GlyphSource* glyphs = nullptr);
 
+// One line of text outside a badge (the printed chart's words): its width in em units
+// (kerning included; a character the face lacks counts as "?"), and its glyph outlines with
+// the pen at `origin` on the baseline, `em` pixels per em. Same flattening as badge text.
+double text_width_em(const GlyphSource& glyphs, FontFace face, std::u32string_view text);
+std::vector<std::vector<Vec2>> text_contours(const GlyphSource& glyphs, FontFace face, std::u32string_view text, double em, Vec2 origin);
+
 // Colour of a paint at a point (gradients clamp beyond their ends); straight alpha.
 Rgba paint_at(const BadgePaint& paint, Vec2 p);
 
@@ -300,5 +306,17 @@ struct SvgOptions {
 };
 // A standalone SVG 1.1 document: one <path> per polygon, gradients in <defs>.
 std::string badge_svg(const BadgeGeometry& g, const SvgOptions& options = {});
+// The same drawing as parts of a larger document (the printed chart): the <g>/<path>
+// elements, and the gradients to put in its <defs>. Element ids start with `id_prefix` so
+// several badges can share one document.
+struct SvgParts {
+    std::string defs;
+    std::string body;
+};
+SvgParts badge_svg_parts(const BadgeGeometry& g, const std::string& id_prefix);
+// Numbers as the SVG writers print them: two decimals, trailing zeros trimmed.
+std::string svg_number(double v);
+// Text made safe for XML character data and attribute values.
+std::string xml_escape(const std::string& text);
 
 }  // namespace mastery

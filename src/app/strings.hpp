@@ -150,6 +150,19 @@ namespace mastery::app {
     X(chart_no_badges, "Earn a level to put your first sticker here.")                               \
     X(chart_not_in_stack, "Not in a stack")                                                          \
     X(chart_no_level, "-")                                                                           \
+    X(chart_print, "Print my chart")                                                                 \
+    X(chart_print_help, "A poster of your chart with your badges, to print for the classroom wall (A4, portrait). The empty dashed spots are for the badges still to come.") \
+    X(chart_print_png, "Poster as a picture (PNG)")                                                  \
+    X(chart_print_svg, "Poster as a drawing (SVG)")                                                  \
+    X(chart_printed_pages_fmt, "Downloaded %s: your chart fills %d pages (one file per page inside).") \
+    X(chart_print_failed_fmt, "The poster could not be made: %s")                                    \
+    /* the printed chart (poster) */                                                                \
+    X(poster_earned_fmt, "%d of %d stickers earned")                                                 \
+    X(poster_page_fmt, "Page %d of %d")                                                              \
+    X(poster_footer, "Made with Mastery Map")                                                        \
+    X(poster_stack_complete, "Complete")                                                             \
+    X(poster_only_started_fmt, "This poster shows the %d skills you have started, earned or planned (the pathway has %d).") \
+    X(poster_more_fmt, "%d more skills did not fit on %d pages: My chart in the app shows them all.") \
     /* plan */                                                                                      \
     X(plan_goals, "My goals")                                                                        \
     X(plan_no_goals, "No goals yet. Pick something you want to get good at!")                        \

@@ -11,6 +11,12 @@
     X(studio_saved, "Saved your badge. It shows on your map and chart.")                            \
     X(studio_unsaved, "Not saved yet")                                                               \
     X(studio_all_saved, "Saved")                                                                     \
+    X(studio_reloaded, "Your badge changed in your work (Undo, or a file you opened): the studio shows it as it is now.") \
+    X(studio_stale, "This badge changed while you were designing it (Undo, a file you opened, or another student's work). Your changes are still here and nothing was saved over it. What now?") \
+    X(studio_stale_reload, "Show the badge as it is now")                                            \
+    X(studio_stale_keep, "Keep designing mine")                                                      \
+    X(studio_stale_choose, "Choose first: the badge changed while you were designing it.")           \
+    X(studio_closed_fmt, "The badge studio closed: the work open now has no badge \"%s\". Nothing was saved.") \
     X(studio_leave_title, "Save your badge?")                                                        \
     X(studio_leave_body, "You changed your badge. Save it before you leave?")                       \
     X(studio_leave_save, "Save and leave")                                                           \

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "mastery/badge.hpp"
+#include "mastery/chart.hpp"
 #include "mastery/engine.hpp"
 
 #include <array>
@@ -71,10 +72,16 @@ struct Image {
 // coverage x 16 sub-scanlines per pixel, fill rules honoured, source-over in sRGB like a
 // browser draws SVG.
 Image rasterize(const BadgeGeometry& g, int pixels, Rgba background = {0, 0, 0, 0});
+// Any polygons (pixels x `scale`) on a `width` x `height` image, the same way; drawn in bands
+// of rows so only the 8-bit image is held whole (the printed chart).
+Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height, double scale, Rgba background = {0, 0, 0, 0});
 // Box filter by an integer factor, averaged with premultiplied alpha.
 Image downsample(const Image& img, int factor);
 
 std::vector<std::uint8_t> encode_png(const Image& img);                 // stb_image_write
+// The PNG with a pHYs chunk saying `dpi` dots per inch (so it prints at its real size); the
+// input unchanged (copied) when it is not a PNG.
+std::vector<std::uint8_t> set_png_dpi(const std::vector<std::uint8_t>& png, double dpi);
 std::optional<Image> decode_png(const std::vector<std::uint8_t>& png);  // stb_image
 
 // CRC-32 (IEEE 802.3, as PNG uses), hand-written table version so it builds under
@@ -148,6 +155,30 @@ struct BadgeFiles {
 // Renders and bakes one earned badge (`pixels` square PNG; the SVG is the same geometry).
 Loaded<BadgeFiles> export_badge(const LearnerRecord& r, const Progress& pr, const std::string& key,
                                 const GlyphSource* glyphs, const IconTable* icons, int pixels = 512);
+
+// ---------------------------------------------------------------------------------------
+// The printed competency chart (layout: mastery/chart.hpp in the core)
+// ---------------------------------------------------------------------------------------
+
+inline constexpr int kPosterDpiApp = 150;  // the web app's PNG: 1240 x 1754 px for A4 (8.7 MB while drawn)
+inline constexpr int kPosterDpiCli = 300;  // `mastery poster`'s default: 2480 x 3508 px for A4
+
+struct PosterFile {
+    std::string name;  // "my-chart.png", "my-chart-2.svg"
+    std::vector<std::uint8_t> data;
+};
+struct PosterFiles {
+    Poster poster;                   // the layout (page count, stickers, rows left out)
+    std::vector<PosterFile> files;   // one per page and format, pages in order
+    std::vector<std::string> notes;  // design fallbacks, missing glyphs (once each)
+    std::string error;               // set (and no files) when a page could not be encoded
+};
+// The chart of `r` as poster pages: a PNG at `dpi` (with pHYs) and/or an SVG per page, named
+// `stem`.png/.svg for one page and `stem`-N.png/.svg for more. Stickers show design_for().
+PosterFiles poster_files(const LearnerRecord& r, const Progress& pr, const PosterOptions& options, const GlyphSource* glyphs,
+                         const IconTable* icons, bool png, bool svg, int dpi = kPosterDpiCli, const std::string& stem = "my-chart");
+// One page drawn at `dpi` (white paper, opaque).
+Image poster_image(const PosterPage& page, const GlyphSource* glyphs, int dpi, std::vector<std::string>* warnings = nullptr);
 
 // ---------------------------------------------------------------------------------------
 // ZIP (stored): "Download all my badges" as one file

@@ -14,6 +14,7 @@
 #include "badge_export.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 
 namespace mastery {
@@ -136,6 +137,24 @@ std::optional<std::vector<PngChunk>> png_chunks(const std::vector<std::uint8_t>&
         bool end = c.type == "IEND";
         out.push_back(std::move(c));
         if (end) break;
+    }
+    return out;
+}
+
+std::vector<std::uint8_t> set_png_dpi(const std::vector<std::uint8_t>& png, double dpi) {
+    auto chunks = png_chunks(png);
+    if (!chunks || !(dpi > 0)) return png;
+    // pHYs: pixels per unit on x and y, unit 1 = metre (before the first IDAT).
+    const auto per_metre = std::uint32_t(std::lround(dpi / 0.0254));
+    PngChunk phys{"pHYs", {}};
+    for (int axis = 0; axis < 2; ++axis)
+        for (int shift = 24; shift >= 0; shift -= 8) phys.data.push_back(std::uint8_t(per_metre >> shift));
+    phys.data.push_back(1);
+    std::vector<std::uint8_t> out(kSignature, kSignature + 8);
+    for (const auto& c : *chunks) {
+        if (c.type == "pHYs") continue;  // replaced
+        write_chunk(out, c);
+        if (c.type == "IHDR") write_chunk(out, phys);
     }
     return out;
 }

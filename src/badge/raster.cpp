@@ -46,85 +46,105 @@ void add_span(std::vector<float>& cov, double a, double b, float weight) {
 
 }  // namespace
 
-Image rasterize(const BadgeGeometry& g, int pixels, Rgba background) {
+Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height, double s, Rgba background) {
     Image img;
-    if (pixels <= 0 || g.size <= 0) return img;
-    img.width = img.height = pixels;
-    const std::size_t n = std::size_t(pixels) * std::size_t(pixels);
-    std::vector<float> canvas(n * 4);  // premultiplied, 0..1
-    float ba = background.a / 255.0f;
-    for (std::size_t i = 0; i < n; ++i) {
-        canvas[i * 4 + 0] = background.r / 255.0f * ba;
-        canvas[i * 4 + 1] = background.g / 255.0f * ba;
-        canvas[i * 4 + 2] = background.b / 255.0f * ba;
-        canvas[i * 4 + 3] = ba;
-    }
-    const double s = pixels / g.size;
-    std::vector<float> cov(static_cast<std::size_t>(pixels));
+    if (width <= 0 || height <= 0 || !(s > 0)) return img;
+    img.width = width;
+    img.height = height;
+    img.rgba.resize(std::size_t(width) * std::size_t(height) * 4);
+    // Rows are drawn a band at a time, so the float canvas stays small for a page-sized
+    // image (a 300 dpi A4 poster is 8.7 M pixels; a band is at most 256 K pixels, 4 MB); each band sees every polygon in order.
+    const int band_rows = std::clamp(int((std::size_t(1) << 18) / std::size_t(width)), 1, height);
+    std::vector<float> canvas(std::size_t(width) * std::size_t(band_rows) * 4);  // premultiplied, 0..1
+    std::vector<float> cov(static_cast<std::size_t>(width));
     std::vector<Edge> edges;
     std::vector<const Edge*> active;
     std::vector<Crossing> xs;
-    for (const auto& poly : g.polygons) {
-        edges.clear();
-        double top = 1e300, bottom = -1e300;
-        for (const auto& c : poly.contours)
-            for (std::size_t i = 0, m = c.size(); i < m; ++i) {
-                Vec2 a{c[i].x * s, c[i].y * s}, b{c[(i + 1) % m].x * s, c[(i + 1) % m].y * s};
-                if (a.y == b.y) continue;
-                if (a.y < b.y) edges.push_back({a.x, a.y, b.x, b.y, 1});
-                else edges.push_back({b.x, b.y, a.x, a.y, -1});
-                top = std::min(top, std::min(a.y, b.y));
-                bottom = std::max(bottom, std::max(a.y, b.y));
-            }
-        if (edges.empty()) continue;
-        std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.y0 < b.y0; });
-        int row0 = std::max(0, int(std::floor(top))), row1 = std::min(pixels - 1, int(std::ceil(bottom)));
-        std::size_t next = 0;
-        active.clear();
-        for (int y = row0; y <= row1; ++y) {
-            std::fill(cov.begin(), cov.end(), 0.0f);
-            int lo = pixels, hi = -1;
-            for (int k = 0; k < kSubScanlines; ++k) {
-                double sy = y + (k + 0.5) / kSubScanlines;
-                while (next < edges.size() && edges[next].y0 <= sy) active.push_back(&edges[next++]);
-                active.erase(std::remove_if(active.begin(), active.end(), [&](const Edge* e) { return e->y1 <= sy; }), active.end());
-                xs.clear();
-                for (const Edge* e : active)
-                    if (e->y0 <= sy) xs.push_back({e->x0 + (e->x1 - e->x0) * (sy - e->y0) / (e->y1 - e->y0), e->wind});
-                std::sort(xs.begin(), xs.end(), [](const Crossing& a, const Crossing& b) { return a.x < b.x; });
-                int winding = 0;
-                for (std::size_t i = 0; i + 1 < xs.size(); ++i) {
-                    winding += xs[i].wind;
-                    bool in = poly.rule == FillRule::nonzero ? winding != 0 : (winding & 1) != 0;
-                    if (!in) continue;
-                    add_span(cov, xs[i].x, xs[i + 1].x, 1.0f / kSubScanlines);
-                    lo = std::min(lo, std::max(0, int(xs[i].x)));
-                    hi = std::max(hi, std::min(pixels - 1, int(xs[i + 1].x)));
+    // Each polygon's rows in output pixels, to skip it in bands it does not reach.
+    std::vector<std::pair<double, double>> extent(polygons.size(), {1e300, -1e300});
+    for (std::size_t k = 0; k < polygons.size(); ++k)
+        for (const auto& c : polygons[k].contours)
+            for (const Vec2& v : c) extent[k] = {std::min(extent[k].first, v.y * s), std::max(extent[k].second, v.y * s)};
+    const float ba = background.a / 255.0f;
+    for (int band0 = 0; band0 < height; band0 += band_rows) {
+        const int band1 = std::min(height, band0 + band_rows);  // rows [band0, band1)
+        const std::size_t band_pixels = std::size_t(band1 - band0) * std::size_t(width);
+        for (std::size_t i = 0; i < band_pixels; ++i) {
+            canvas[i * 4 + 0] = background.r / 255.0f * ba;
+            canvas[i * 4 + 1] = background.g / 255.0f * ba;
+            canvas[i * 4 + 2] = background.b / 255.0f * ba;
+            canvas[i * 4 + 3] = ba;
+        }
+        for (std::size_t k = 0; k < polygons.size(); ++k) {
+            const BadgePolygon& poly = polygons[k];
+            if (extent[k].second < band0 || extent[k].first > band1) continue;
+            edges.clear();
+            double top = 1e300, bottom = -1e300;
+            for (const auto& c : poly.contours)
+                for (std::size_t i = 0, m = c.size(); i < m; ++i) {
+                    Vec2 a{c[i].x * s, c[i].y * s}, b{c[(i + 1) % m].x * s, c[(i + 1) % m].y * s};
+                    if (a.y == b.y) continue;
+                    if (a.y < b.y) edges.push_back({a.x, a.y, b.x, b.y, 1});
+                    else edges.push_back({b.x, b.y, a.x, a.y, -1});
+                    top = std::min(top, std::min(a.y, b.y));
+                    bottom = std::max(bottom, std::max(a.y, b.y));
+                }
+            if (edges.empty()) continue;
+            std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.y0 < b.y0; });
+            const int row0 = std::max({0, band0, int(std::floor(top))});
+            const int row1 = std::min({height - 1, band1 - 1, int(std::ceil(bottom))});
+            std::size_t next = 0;
+            active.clear();
+            for (int y = row0; y <= row1; ++y) {
+                int lo = width, hi = -1;
+                for (int sub = 0; sub < kSubScanlines; ++sub) {
+                    double sy = y + (sub + 0.5) / kSubScanlines;
+                    while (next < edges.size() && edges[next].y0 <= sy) active.push_back(&edges[next++]);
+                    active.erase(std::remove_if(active.begin(), active.end(), [&](const Edge* e) { return e->y1 <= sy; }), active.end());
+                    xs.clear();
+                    for (const Edge* e : active)
+                        if (e->y0 <= sy) xs.push_back({e->x0 + (e->x1 - e->x0) * (sy - e->y0) / (e->y1 - e->y0), e->wind});
+                    std::sort(xs.begin(), xs.end(), [](const Crossing& a, const Crossing& b) { return a.x < b.x; });
+                    int winding = 0;
+                    for (std::size_t i = 0; i + 1 < xs.size(); ++i) {
+                        winding += xs[i].wind;
+                        bool in = poly.rule == FillRule::nonzero ? winding != 0 : (winding & 1) != 0;
+                        if (!in) continue;
+                        add_span(cov, xs[i].x, xs[i + 1].x, 1.0f / kSubScanlines);
+                        lo = std::min(lo, std::max(0, int(xs[i].x)));
+                        hi = std::max(hi, std::min(width - 1, int(xs[i + 1].x)));
+                    }
+                }
+                for (int x = lo; x <= hi; ++x) {
+                    float c = std::min(cov[std::size_t(x)], 1.0f);
+                    cov[std::size_t(x)] = 0.0f;  // clear as we go: only [lo, hi] was touched
+                    if (c <= 0) continue;
+                    Rgba p = paint_at(poly.paint, {(x + 0.5) / s, (y + 0.5) / s});
+                    float a = p.a / 255.0f * c;
+                    float* d = &canvas[(std::size_t(y - band0) * std::size_t(width) + std::size_t(x)) * 4];
+                    d[0] = p.r / 255.0f * a + d[0] * (1 - a);
+                    d[1] = p.g / 255.0f * a + d[1] * (1 - a);
+                    d[2] = p.b / 255.0f * a + d[2] * (1 - a);
+                    d[3] = a + d[3] * (1 - a);
                 }
             }
-            for (int x = lo; x <= hi; ++x) {
-                float c = std::min(cov[std::size_t(x)], 1.0f);
-                if (c <= 0) continue;
-                Rgba p = paint_at(poly.paint, {(x + 0.5) / s, (y + 0.5) / s});
-                float a = p.a / 255.0f * c;
-                float* d = &canvas[(std::size_t(y) * std::size_t(pixels) + std::size_t(x)) * 4];
-                d[0] = p.r / 255.0f * a + d[0] * (1 - a);
-                d[1] = p.g / 255.0f * a + d[1] * (1 - a);
-                d[2] = p.b / 255.0f * a + d[2] * (1 - a);
-                d[3] = a + d[3] * (1 - a);
+        }
+        for (std::size_t i = 0; i < band_pixels; ++i) {
+            const float a = canvas[i * 4 + 3];
+            std::uint8_t* o = &img.rgba[(std::size_t(band0) * std::size_t(width) + i) * 4];
+            for (int k = 0; k < 3; ++k) {
+                float v = a > 0 ? canvas[i * 4 + std::size_t(k)] / a : 0.0f;
+                o[k] = std::uint8_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 255));
             }
+            o[3] = std::uint8_t(std::lround(std::clamp(a, 0.0f, 1.0f) * 255));
         }
-    }
-    img.rgba.resize(n * 4);
-    for (std::size_t i = 0; i < n; ++i) {
-        float a = canvas[i * 4 + 3];
-        for (int k = 0; k < 3; ++k) {
-            float v = a > 0 ? canvas[i * 4 + std::size_t(k)] / a : 0.0f;
-            img.rgba[i * 4 + std::size_t(k)] = std::uint8_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 255));
-        }
-        img.rgba[i * 4 + 3] = std::uint8_t(std::lround(std::clamp(a, 0.0f, 1.0f) * 255));
     }
     return img;
+}
+
+Image rasterize(const BadgeGeometry& g, int pixels, Rgba background) {
+    if (pixels <= 0 || g.size <= 0) return {};
+    return rasterize(g.polygons, pixels, pixels, pixels / g.size, background);
 }
 
 Image downsample(const Image& img, int factor) {

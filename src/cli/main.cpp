@@ -12,6 +12,7 @@
 #ifdef MASTERY_HAVE_BADGES
 int badges_command(int argc, char** argv);  // badges.cpp
 int render_command(int argc, char** argv);  // render.cpp
+int poster_command(int argc, char** argv);  // poster.cpp
 #endif
 
 namespace {
@@ -29,6 +30,8 @@ const char* kHelp =
     "  badges RECORD --out DIR   every earned level and stack as a baked Open Badges\n"
     "                     PNG and an SVG (see: mastery badges --help)\n"
     "  render DESIGN --out FILE.png|FILE.svg   one badge design drawn as an image\n"
+    "  poster RECORD --out FILE.png|FILE.svg   the competency chart with the learner's\n"
+    "                     badges as a poster to print (see: mastery poster --help)\n"
 #endif
     "  --help             this text\n"
     "\n"
@@ -172,6 +175,7 @@ int main(int argc, char** argv) {
 #ifdef MASTERY_HAVE_BADGES
     if (cmd == "badges") return badges_command(argc, argv);
     if (cmd == "render") return render_command(argc, argv);
+    if (cmd == "poster") return poster_command(argc, argv);
 #endif
     std::cerr << "mastery: unknown command \"" << cmd << "\"\n\n" << kHelp;
     return kUsage;

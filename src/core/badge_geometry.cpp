@@ -817,6 +817,36 @@ private:
 
 }  // namespace
 
+double text_width_em(const GlyphSource& glyphs, FontFace face, std::u32string_view text) {
+    double pen = 0;
+    char32_t prev = 0;
+    for (char32_t cp : text) {
+        auto g = glyphs.glyph(face, cp);
+        if (!g) g = glyphs.glyph(face, U'?');
+        if (!g) continue;
+        if (prev) pen += glyphs.kerning(face, prev, cp);
+        pen += g->advance;
+        prev = cp;
+    }
+    return pen;
+}
+
+std::vector<std::vector<Vec2>> text_contours(const GlyphSource& glyphs, FontFace face, std::u32string_view text, double em, Vec2 origin) {
+    Contours out;
+    double pen = 0;
+    char32_t prev = 0;
+    for (char32_t cp : text) {
+        auto g = glyphs.glyph(face, cp);
+        if (!g) g = glyphs.glyph(face, U'?');
+        if (!g) continue;
+        if (prev) pen += glyphs.kerning(face, prev, cp);
+        flatten(g->path, translate(origin.x + pen * em, origin.y) * scaling(em), out);
+        pen += g->advance;
+        prev = cp;
+    }
+    return out;
+}
+
 BadgeGeometry badge_geometry(const BadgeDesign& design, double size, const GlyphSource* glyphs) {
     if (!(size > 0)) return {};
     return Builder(design, size, glyphs).build();

@@ -7,10 +7,9 @@
 #include <cstdio>
 
 namespace mastery {
-namespace {
 
 // Two decimals, trailing zeros trimmed: "12.5", "3", "-0.25".
-std::string num(double v) {
+std::string svg_number(double v) {
     if (std::fabs(v) < 0.005) return "0";
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.2f", v);
@@ -37,6 +36,10 @@ std::string xml_escape(const std::string& s) {
     return out;
 }
 
+namespace {
+
+std::string num(double v) { return svg_number(v); }
+
 std::string colour_attrs(const char* what, Rgba c) {
     char hex[8];
     std::snprintf(hex, sizeof hex, "#%02x%02x%02x", c.r, c.g, c.b);
@@ -54,6 +57,40 @@ std::string stop(double offset, Rgba c) {
 }
 
 }  // namespace
+
+SvgParts badge_svg_parts(const BadgeGeometry& g, const std::string& id_prefix) {
+    SvgParts out;
+    int gradients = 0;
+    int open_layer = -2;
+    for (const auto& p : g.polygons) {
+        if (p.layer != open_layer) {
+            if (open_layer != -2) out.body += "</g>\n";
+            out.body += "<g id=\"" + id_prefix + "layer-" + std::to_string(p.layer) + "\">\n";
+            open_layer = p.layer;
+        }
+        std::string d;
+        for (const auto& c : p.contours) {
+            if (c.size() < 2) continue;
+            d += (d.empty() ? "M" : " M") + num(c[0].x) + " " + num(c[0].y) + "L";
+            for (std::size_t i = 1; i < c.size(); ++i) d += (i > 1 ? " " : "") + num(c[i].x) + " " + num(c[i].y);
+            d += "Z";
+        }
+        if (d.empty()) continue;
+        std::string fill;
+        if (p.paint.gradient) {
+            std::string id = id_prefix + "g" + std::to_string(gradients++);
+            out.defs += "<linearGradient id=\"" + id + "\" gradientUnits=\"userSpaceOnUse\" x1=\"" + num(p.paint.from.x) + "\" y1=\"" +
+                        num(p.paint.from.y) + "\" x2=\"" + num(p.paint.to.x) + "\" y2=\"" + num(p.paint.to.y) + "\">" +
+                        stop(0, p.paint.color) + stop(1, p.paint.color2) + "</linearGradient>\n";
+            fill = "fill=\"url(#" + id + ")\"";
+        } else {
+            fill = colour_attrs("fill", p.paint.color);
+        }
+        out.body += "<path d=\"" + d + "\" " + fill + " fill-rule=\"" + (p.rule == FillRule::even_odd ? "evenodd" : "nonzero") + "\"/>\n";
+    }
+    if (open_layer != -2) out.body += "</g>\n";
+    return out;
+}
 
 std::string badge_svg(const BadgeGeometry& g, const SvgOptions& options) {
     std::string size = num(g.size);
@@ -76,39 +113,9 @@ std::string badge_svg(const BadgeGeometry& g, const SvgOptions& options) {
         }
         out += "<openbadges:credential><![CDATA[" + body + "]]></openbadges:credential>\n";
     }
-    std::string defs;
-    int gradients = 0;
-    std::string paths;
-    int open_layer = -2;
-    for (const auto& p : g.polygons) {
-        if (p.layer != open_layer) {
-            if (open_layer != -2) paths += "</g>\n";
-            paths += "<g id=\"layer-" + std::to_string(p.layer) + "\">\n";
-            open_layer = p.layer;
-        }
-        std::string d;
-        for (const auto& c : p.contours) {
-            if (c.size() < 2) continue;
-            d += (d.empty() ? "M" : " M") + num(c[0].x) + " " + num(c[0].y) + "L";
-            for (std::size_t i = 1; i < c.size(); ++i) d += (i > 1 ? " " : "") + num(c[i].x) + " " + num(c[i].y);
-            d += "Z";
-        }
-        if (d.empty()) continue;
-        std::string fill;
-        if (p.paint.gradient) {
-            std::string id = "g" + std::to_string(gradients++);
-            defs += "<linearGradient id=\"" + id + "\" gradientUnits=\"userSpaceOnUse\" x1=\"" + num(p.paint.from.x) + "\" y1=\"" +
-                    num(p.paint.from.y) + "\" x2=\"" + num(p.paint.to.x) + "\" y2=\"" + num(p.paint.to.y) + "\">" +
-                    stop(0, p.paint.color) + stop(1, p.paint.color2) + "</linearGradient>\n";
-            fill = "fill=\"url(#" + id + ")\"";
-        } else {
-            fill = colour_attrs("fill", p.paint.color);
-        }
-        paths += "<path d=\"" + d + "\" " + fill + " fill-rule=\"" + (p.rule == FillRule::even_odd ? "evenodd" : "nonzero") + "\"/>\n";
-    }
-    if (open_layer != -2) paths += "</g>\n";
-    if (!defs.empty()) out += "<defs>\n" + defs + "</defs>\n";
-    out += paths + "</svg>\n";
+    SvgParts parts = badge_svg_parts(g, "");
+    if (!parts.defs.empty()) out += "<defs>\n" + parts.defs + "</defs>\n";
+    out += parts.body + "</svg>\n";
     return out;
 }
 

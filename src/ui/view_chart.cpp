@@ -2,6 +2,8 @@
 #include "ui/view_chart.hpp"
 
 #include "app/strings.hpp"
+#include "badge_export.hpp"
+#include "mastery/chart.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include "ui/badge_art.hpp"
@@ -9,7 +11,6 @@
 #include "ui/widgets.hpp"
 
 #include <algorithm>
-#include <unordered_set>
 
 namespace mastery::ui {
 
@@ -21,55 +22,47 @@ namespace {
 
 constexpr std::size_t kClipRows = 150;  // above this many rows, skip the ones far off screen
 
-struct Group {
-    std::string title;
-    const Stack* stack = nullptr;
-    std::vector<std::pair<int, int>> rows;  // (competency index, level the stack needs; 0 = none)
-};
-
-void stack_rows(const Pathway& p, const Stack& s, std::vector<std::pair<int, int>>& rows, std::unordered_set<std::string>& seen,
-                std::unordered_set<std::string>& in_any) {
-    if (!seen.insert(s.id).second) return;
-    for (const StackMember& m : s.members) {
-        if (m.kind == StackMember::Kind::competency) {
-            for (int i = 0; i < static_cast<int>(p.competencies.size()); ++i)
-                if (p.competencies[i].id == m.id) rows.push_back({i, m.level});
-            in_any.insert(m.id);
-        } else if (const Stack* inner = p.find_stack(m.id)) {
-            stack_rows(p, *inner, rows, seen, in_any);
-        }
+// "Print my chart": the poster pages as PNG or SVG through the same download path as the
+// badges; more than one page comes as one ZIP (browsers ask about many downloads).
+void download_poster(ViewContext& ctx, bool by_stack, bool svg) {
+    PosterOptions options;
+    options.by_stack = by_stack;
+    options.date = ctx.today;
+    PosterWords& w = options.words;
+    w.title = tr(S::chart_title);
+    w.competency = tr(S::chart_competency);
+    w.no_level = tr(S::chart_no_level);
+    w.not_in_stack = tr(S::chart_not_in_stack);
+    w.stack_progress_fmt = tr(S::plan_stack_fmt);
+    w.stack_complete = tr(S::poster_stack_complete);
+    w.earned_fmt = tr(S::poster_earned_fmt);
+    w.page_fmt = tr(S::poster_page_fmt);
+    w.footer = tr(S::poster_footer);
+    w.only_started_fmt = tr(S::poster_only_started_fmt);
+    w.more_fmt = tr(S::poster_more_fmt);
+    const PosterFiles files = poster_files(ctx.record, ctx.progress, options, badge_glyphs(), &badge_icons(), !svg, svg, kPosterDpiApp);
+    if (!files.error.empty() || files.files.empty()) {
+        ctx.ui.say(fmt(S::chart_print_failed_fmt, files.error.c_str()), true);
+        return;
     }
-}
-
-std::vector<Group> groups_of(const Pathway& p, bool by_stack) {
-    std::vector<Group> out;
-    if (by_stack) {
-        std::unordered_set<std::string> in_any;
-        for (const Stack& s : p.stacks) {
-            Group g;
-            g.title = s.title;
-            g.stack = &s;
-            std::unordered_set<std::string> seen;
-            stack_rows(p, s, g.rows, seen, in_any);
-            out.push_back(std::move(g));
-        }
-        Group rest;
-        rest.title = tr(S::chart_not_in_stack);
-        for (int i = 0; i < static_cast<int>(p.competencies.size()); ++i)
-            if (!in_any.count(p.competencies[i].id)) rest.rows.push_back({i, 0});
-        if (!rest.rows.empty()) out.push_back(std::move(rest));
-        return out;
+    const char* mime = svg ? "image/svg+xml" : "image/png";
+    if (files.files.size() == 1) {
+        const PosterFile& f = files.files.front();
+        ctx.services.download_text(f.name, mime, std::string(f.data.begin(), f.data.end()));
+        ctx.ui.say(fmt(S::studio_downloaded_fmt, f.name.c_str()));
+        return;
     }
-    for (int i = 0; i < static_cast<int>(p.competencies.size()); ++i) {
-        const std::string& subject = p.competencies[i].subject;
-        auto it = std::find_if(out.begin(), out.end(), [&](const Group& g) { return g.title == subject; });
-        if (it == out.end()) {
-            out.push_back(Group{subject, nullptr, {}});
-            it = out.end() - 1;
-        }
-        it->rows.push_back({i, 0});
+    std::vector<ZipEntry> entries;
+    for (const PosterFile& f : files.files) entries.push_back({"my-chart/" + f.name, f.data});
+    std::string error;
+    const auto zip = zip_store(entries, &error);
+    if (!zip) {
+        ctx.ui.say(fmt(S::chart_print_failed_fmt, error.c_str()), true);
+        return;
     }
-    return out;
+    const std::string name = svg ? "my-chart-svg.zip" : "my-chart-png.zip";
+    ctx.services.download_text(name, "application/zip", std::string(zip->begin(), zip->end()));
+    ctx.ui.say(fmt(S::chart_printed_pages_fmt, name.c_str(), int(files.poster.pages.size())));
 }
 
 }  // namespace
@@ -93,14 +86,30 @@ void ChartView::draw(ViewContext& ctx) {
     if (ImGui::RadioButton(tr(S::chart_by_subject), !by_stack)) by_stack = false;
     ImGui::SameLine();
     if (ImGui::RadioButton(tr(S::chart_by_stack), by_stack)) by_stack = true;
+    ImGui::SameLine(0, em() * 2);
+    if (ImGui::Button(tr(S::chart_print))) ImGui::OpenPopup("print_chart");
     if (earned_total > 0) {
-        ImGui::SameLine(0, em() * 2);
+        ImGui::SameLine();
         if (ImGui::Button(tr(S::studio_download_all))) download_all_badges(ctx);
     }
+    if (ImGui::BeginPopup("print_chart")) {
+        ImGui::PushTextWrapPos(em() * 24);
+        ImGui::TextUnformatted(tr(S::chart_print_help));
+        ImGui::PopTextWrapPos();
+        ImGui::Spacing();
+        if (primary_button(tr(S::chart_print_png), ImVec2(0, em() * 2.2f))) {
+            download_poster(ctx, by_stack, false);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::SameLine();
+        if (ImGui::Button(tr(S::chart_print_svg), ImVec2(0, em() * 2.2f))) {
+            download_poster(ctx, by_stack, true);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
 
-    int levels = static_cast<int>(p.scale.size());
-    for (const Competency& c : p.competencies) levels = std::max(levels, level_count(p, c));
-    levels = std::clamp(levels, 1, 12);
+    const int levels = chart_columns(p);
 
     const float row_h = em() * 4.0f;
         const ImGuiTableFlags flags = ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
@@ -109,7 +118,7 @@ void ChartView::draw(ViewContext& ctx) {
         ImGui::TableSetupScrollFreeze(1, 1);
         ImGui::TableSetupColumn(tr(S::chart_competency), ImGuiTableColumnFlags_WidthFixed, em() * 16);
         for (int l = 1; l <= levels; ++l) {
-            const std::string name = l <= static_cast<int>(p.scale.size()) ? p.scale[l - 1] : "Level " + std::to_string(l);
+            const std::string name = chart_column_name(p, l);
             ImGui::TableSetupColumn(name.c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         }
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, ImGui::GetFrameHeight());
@@ -122,9 +131,9 @@ void ChartView::draw(ViewContext& ctx) {
 
         // Large pathways (thousands of rows): rows well outside the visible part of the table
         // are not submitted; one empty row of their summed height keeps the scroll range.
-        const std::vector<Group> groups = groups_of(p, by_stack);
+        const std::vector<ChartGroup> groups = chart_groups(p, by_stack, tr(S::chart_not_in_stack));
         std::size_t row_count = 0;
-        for (const Group& g : groups) row_count += g.rows.size() + 1;
+        for (const ChartGroup& g : groups) row_count += g.rows.size() + 1;
         const bool clip = row_count > kClipRows;
         const float header_h = ImGui::GetFrameHeight() * 1.3f;
         const float view_top = ImGui::GetScrollY() - row_h, view_bottom = ImGui::GetScrollY() + ImGui::GetWindowHeight() + row_h;
@@ -145,7 +154,7 @@ void ChartView::draw(ViewContext& ctx) {
         };
 
         int group_id = 0;
-        for (const Group& group : groups) {
+        for (const ChartGroup& group : groups) {
             ImGui::PushID(group_id++);
             if (visible(header_h)) {
                 ImGui::TableNextRow(0, header_h);
@@ -155,8 +164,8 @@ void ChartView::draw(ViewContext& ctx) {
                 ImGui::AlignTextToFramePadding();
                 ImGui::TextUnformatted(group.title.empty() ? "-" : group.title.c_str());
                 ImGui::PopFont();
-                if (group.stack) {
-                    const StackProgress& sp = ctx.progress.stack(group.stack->id);
+                if (!group.stack.empty()) {
+                    const StackProgress& sp = ctx.progress.stack(group.stack);
                     ImGui::TableSetColumnIndex(1);
                     ImGui::AlignTextToFramePadding();
                     if (sp.complete) status_tag(Status::earned, true);

@@ -233,7 +233,36 @@ void StudioView::load(const ViewContext& ctx, const std::string& badge_key) {
     confirm_leave = false;
     icon_query.clear();
     preview_hash = design_hash(committed);
+    record_id = ctx.record.id;
+    title = badge_title(ctx.record, key);
+    stale = false;
     changed();
+}
+
+bool StudioView::notice_record(ViewContext& ctx) {
+    if (badge_subject(ctx.record, key).title.empty()) {
+        // another record on another pathway: this badge does not exist there
+        ctx.ui.say(fmt(S::studio_closed_fmt, title.c_str()), true);
+        ctx.ui.page = ctx.ui.studio_back == app::Page::studio ? app::Page::map : ctx.ui.studio_back;
+        ctx.ui.studio_key.clear();
+        key.clear();
+        return false;
+    }
+    const BadgeDesign& now = *resolve_badge(ctx.record, key).design;
+    const bool changed_underneath = !(now == saved) || ctx.record.id != record_id;
+    if (!changed_underneath) {
+        stale = false;
+        return true;
+    }
+    commit();  // an edit under way counts as a change of the student's
+    if (!dirty()) {
+        const bool design_changed = !(now == saved);
+        load(ctx, key);
+        if (design_changed) ctx.ui.say(tr(S::studio_reloaded));
+        return true;
+    }
+    stale = true;
+    return true;
 }
 
 void StudioView::commit() {
@@ -273,6 +302,10 @@ namespace {
 // Everything below works on the view's state; the record changes only in save().
 
 bool save(StudioView& v, ViewContext& ctx) {
+    if (v.stale) {  // never over a badge that changed underneath without the student choosing
+        ctx.ui.say(tr(S::studio_stale_choose), true);
+        return false;
+    }
     v.commit();
     const app::Outcome o = ctx.dispatch(Action{SetBadgeDesign{v.key, to_json(v.work)}, ""});
     if (!o.ok) {
@@ -349,7 +382,29 @@ void draw_toolbar(StudioView& v, ViewContext& ctx) {
     ImGui::EndGroup();
 
     const bool dirty = v.dirty();
+    if (v.stale) {
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, fade(palette().plan_accent, 0.18f));
+        ImGui::BeginChild("##stale", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_Border);
+        ImGui::PushTextWrapPos(0);
+        icon_tag(Status::not_yet, tr(S::studio_stale));
+        ImGui::PopTextWrapPos();
+        if (big_button(tr(S::studio_stale_reload))) {
+            v.load(ctx, v.key);
+            ctx.ui.say(tr(S::studio_reloaded));
+        }
+        ImGui::SameLine();
+        if (big_button(tr(S::studio_stale_keep))) {
+            // the student chose: from now on Save writes their design over the newer one
+            v.saved = *resolve_badge(ctx.record, v.key).design;
+            v.record_id = ctx.record.id;
+            v.stale = false;
+        }
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    }
+    ImGui::BeginDisabled(v.stale);
     if (primary_button(tr(S::studio_save), ImVec2(0, em() * 2.2f))) save(v, ctx);
+    ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginGroup();
     ImGui::Dummy(ImVec2(1, em() * 0.45f));
@@ -949,6 +1004,10 @@ void StudioView::draw(ViewContext& ctx) {
         return;
     }
     if (key != ctx.ui.studio_key) load(ctx, ctx.ui.studio_key);
+    if (!notice_record(ctx)) {
+        ImGui::End();
+        return;
+    }
 
     draw_toolbar(*this, ctx);
     ImGui::Separator();

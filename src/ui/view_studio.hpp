@@ -34,6 +34,12 @@ struct StudioView {
     int colour_slot = 0;              // 0 = main colour, 1 = second colour / words colour
     std::uint64_t surprises = 0;
     bool confirm_leave = false;
+    // What the working copy was made from, to notice when the record changes underneath
+    // (the app's Undo from the menu, an import, another record opened): `saved` is the
+    // record's design then, `record_id` the record's id.
+    std::string record_id;
+    std::string title;                // the badge's title then (for the message if it is gone)
+    bool stale = false;               // changed underneath while there are unsaved edits: Save waits for a choice
 
     // canvas cache
     std::uint64_t version = 1;        // bumps whenever `work` changes
@@ -50,6 +56,10 @@ struct StudioView {
 
     bool dirty() const { return !(committed == saved) || !(work == committed); }
     void load(const ViewContext& ctx, const std::string& badge_key);
+    // Once per frame before drawing: reloads a working copy without edits when the record's
+    // design changed, marks it stale when it has edits, leaves when the badge is gone.
+    // False when the studio closed.
+    bool notice_record(ViewContext& ctx);
     void changed() { ++version; }
     void commit();  // finishes an edit: one undo step
     void undo();

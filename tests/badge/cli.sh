@@ -53,5 +53,31 @@ printf '{"format": "mastery-map/badge", "version": 1, "layers": [{"type": "shape
 expect "a bad design names the place" 1 "bad-design.json: /layers/0/size" -- "$bin" render "$tmp/bad-design.json" --out "$tmp/bad.png"
 check "nothing is written for a bad design" test ! -e "$tmp/bad.png"
 
+# `mastery poster`: the competency chart with the learner's badges, to print
+expect "help lists the poster command" 0 "poster RECORD --out FILE.png|FILE.svg" -- "$bin" --help
+expect "poster needs --out FILE.png or .svg" 2 "--out FILE.png or FILE.svg" -- "$bin" poster "$record" --out "$tmp/chart.pdf"
+expect "poster dpi out of range" 2 "--dpi must be a whole number from 72 to 600" -- "$bin" poster "$record" --out "$tmp/chart.png" --dpi 20
+expect "poster paper" 2 "--paper is a4 or letter" -- "$bin" poster "$record" --out "$tmp/chart.png" --paper a3
+expect "poster of a missing record" 2 "cannot read the file" -- "$bin" poster "$tmp/nope.json" --out "$tmp/chart.png"
+expect "poster of an invalid record" 1 'missing required key "id"' -- "$bin" poster "$tmp/broken.json" --out "$tmp/chart.png"
+expect "the sample poster as a PNG: one A4 page at 300 dpi" 0 "Wrote 1 page (3 badges, 81 empty spots, 21 of 21 rows) at 300 dpi, 2480 x 3508 px" -- \
+  "$bin" poster "$record" --out "$tmp/chart.png" --date 2026-12-02
+check "the poster PNG is 2480 x 3508" bash -c "head -c 8 '$tmp/chart.png' | od -An -tx1 | tr -d ' \n' | grep -qx 89504e470d0a1a0a && [[ \$(od -An -tu1 -j16 -N8 '$tmp/chart.png' | tr -s ' ') == ' 0 0 9 176 0 0 13 180' ]]"
+expect "the sample poster as an SVG" 0 "Wrote 1 page (3 badges" -- "$bin" poster "$record" --out "$tmp/chart.svg" --date 2026-12-02
+check "the poster SVG parses (Python's XML parser): 3 badges, the learner, the date" python3 -c "
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+ns = '{http://www.w3.org/2000/svg}'
+earned = [g for g in root.iter(ns + 'g') if g.get('class') == 'sticker earned']
+words = [t.text for t in root.iter(ns + 'text')]
+assert root.tag == ns + 'svg' and root.get('width') == '210mm', root.attrib
+assert len(earned) == 3, len(earned)
+assert 'Sky Walker-Reyes' in words and '2026-12-02' in words, words[:6]
+" "$tmp/chart.svg"
+expect "by stack the sample's rows (some skills in two stacks) take two pages" 0 "Wrote 2 pages (6 badges" -- "$bin" poster "$record" --out "$tmp/stacks.svg" --by stack
+check "two pages are two files" test -f "$tmp/stacks-1.svg" -a -f "$tmp/stacks-2.svg" -a ! -e "$tmp/stacks.svg"
+expect "US Letter at 100 dpi" 0 "at 100 dpi, 850 x 1100 px" -- "$bin" poster "$record" --out "$tmp/letter.png" --paper letter --dpi 100
+check "the same poster twice is the same bytes" bash -c "'$bin' poster '$record' --out '$tmp/again.png' --date 2026-12-02 >/dev/null && cmp -s '$tmp/chart.png' '$tmp/again.png'"
+
 echo "badge CLI: $((checks - failures)) passed, $failures failed"
 [[ $failures -eq 0 ]]

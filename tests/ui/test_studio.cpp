@@ -240,3 +240,140 @@ TEST_CASE("a 2,000-skill map full of student badges builds its meshes in a bound
     CHECK(drawn > 0);
     CHECK(st.lod_discs > 0);  // zoomed out, small badges are drawn as discs, not meshes
 }
+
+// Issue 5: the studio's working copy must notice when the record changes underneath it
+// (the app's Undo from the More menu, an opened work file, another record).
+namespace {
+
+void save_a_star(Harness& h) {
+    h.session().ui().open_studio(kKey);
+    h.frames(2);
+    h.click("Start from blank", "Badge studio");
+    h.click("+ Shape", "Badge studio");
+    h.click("Star", "Badge studio");
+    h.click("Save my badge", "Badge studio");
+    REQUIRE(h.last_action() == "set_badge_design");
+    h.frames(2);
+}
+
+void undo_from_menu(Harness& h) {
+    h.click("More \xe2\x96\xbe");
+    h.click("Undo", "Popup");
+    h.frames(2);
+}
+
+}  // namespace
+
+TEST_CASE("the studio shows the record's badge again when the app's Undo takes a saved design back and nothing was edited") {
+    Harness h;
+    h.load_pathway("assets/pathways/middle-school-explorer.json");
+    save_a_star(h);
+    const std::size_t actions = h.store().log().size();
+    undo_from_menu(h);
+    CHECK_FALSE(h.record().badge_designs.contains(kKey));
+    const ui::StudioView& v = h.shell().studio;
+    CHECK(h.session().ui().page == Page::studio);
+    CHECK_FALSE(v.stale);
+    CHECK_FALSE(v.dirty());
+    CHECK(v.work == *ui::resolve_badge(h.record(), kKey).design);  // the default again, not the star
+    CHECK(v.work.layers.size() > 1);
+    CHECK(h.session().ui().message.find("changed in your work") != std::string::npos);
+    CHECK(h.store().log().size() == actions + 0);  // undo is not an action; nothing was dispatched
+}
+
+TEST_CASE("unsaved studio edits are kept and never saved over a record that changed underneath until the student chooses") {
+    Harness h;
+    h.load_pathway("assets/pathways/middle-school-explorer.json");
+    save_a_star(h);
+    h.click("+ Words", "Badge studio");  // an edit not saved yet
+    const BadgeDesign mine = h.shell().studio.work;
+    undo_from_menu(h);                   // the record loses the saved star meanwhile
+    REQUIRE_FALSE(h.record().badge_designs.contains(kKey));
+    const ui::StudioView& v = h.shell().studio;
+    CHECK(v.stale);
+    CHECK(v.work == mine);               // nothing the student made is lost
+    CHECK(h.has("Show the badge as it is now", "Badge studio"));
+    const std::size_t actions = h.store().log().size();
+
+    // Save is disabled; the leave dialog's "Save and leave" refuses too
+    h.click("Save my badge", "Badge studio");
+    CHECK(h.store().log().size() == actions);
+    CHECK_FALSE(h.record().badge_designs.contains(kKey));
+
+    SUBCASE("showing the badge as it is now drops the edits") {
+        h.click("Show the badge as it is now", "Badge studio");
+        h.frames(2);
+        CHECK_FALSE(v.stale);
+        CHECK_FALSE(v.dirty());
+        CHECK(v.work == *ui::resolve_badge(h.record(), kKey).design);
+        CHECK(h.store().log().size() == actions);
+    }
+    SUBCASE("keeping mine lets Save write it, as the student's choice") {
+        h.click("Keep designing mine", "Badge studio");
+        h.frames(2);
+        CHECK_FALSE(v.stale);
+        CHECK(v.dirty());
+        h.click("Save my badge", "Badge studio");
+        CHECK(h.last_action() == "set_badge_design");
+        CHECK(stored(h, kKey) == mine);
+    }
+}
+
+TEST_CASE("an opened work file with another version of the badge marks the studio's edits stale") {
+    Harness h;
+    h.load_pathway("assets/pathways/middle-school-explorer.json");
+    h.session().ui().open_studio(kKey);
+    h.frames(2);
+    h.click("+ Icon", "Badge studio");  // unsaved
+    // the same student's file from another computer, where this badge is a red circle
+    LearnerRecord other = h.record();
+    BadgeDesign circle;
+    circle.layers.push_back(new_layer(LayerKind::shape));
+    circle.layers.back().fill.color = {213, 94, 0, 255};
+    other.badge_designs[kKey] = to_json(circle);
+    REQUIRE(h.store().import_record(save_record(other)).ok);
+    h.frames(2);
+    const ui::StudioView& v = h.shell().studio;
+    CHECK(v.stale);
+    CHECK(stored(h, kKey) == circle);
+    h.click("Save my badge", "Badge studio");
+    CHECK(stored(h, kKey) == circle);  // not overwritten
+    h.click("Show the badge as it is now", "Badge studio");
+    h.frames(1);
+    CHECK(v.work == circle);
+}
+
+TEST_CASE("work on another pathway opened underneath closes the studio with a message; another student's work without edits is followed") {
+    Harness h;
+    h.load_pathway("assets/pathways/middle-school-explorer.json");
+    h.session().ui().open_studio(kKey);
+    h.frames(2);
+    SUBCASE("another pathway: the badge is gone, the studio says so and closes") {
+        const Loaded<Pathway> other = load_pathway(read_file(source_path("assets/pathways/performance-assessment.json")));
+        REQUIRE(other.ok());
+        REQUIRE(h.store().import_record(save_record(new_record(*other.value, "r-other", "Alex", kNow))).ok);
+        h.frames(2);
+        CHECK(h.session().ui().page != Page::studio);
+        CHECK(h.session().ui().message_is_error);
+        CHECK(h.session().ui().message.find("studio closed") != std::string::npos);
+        CHECK(h.shell().studio.key.empty());
+        CHECK(h.record().badge_designs.empty());
+    }
+    SUBCASE("another student on the same pathway, nothing edited: the studio shows their badge") {
+        REQUIRE(h.store().import_record(read_file(source_path("assets/records/sample-record.json"))).ok);
+        h.frames(2);
+        CHECK(h.session().ui().page == Page::studio);
+        CHECK(h.shell().studio.record_id == h.record().id);
+        CHECK_FALSE(h.shell().studio.stale);
+        CHECK(h.shell().studio.work == *ui::resolve_badge(h.record(), kKey).design);
+    }
+    SUBCASE("another student on the same pathway while editing: the edits wait, Save does not write into their work") {
+        h.click("+ Words", "Badge studio");
+        REQUIRE(h.store().import_record(read_file(source_path("assets/records/sample-record.json"))).ok);
+        h.frames(2);
+        CHECK(h.shell().studio.stale);
+        const std::size_t actions = h.store().log().size();
+        h.click("Save my badge", "Badge studio");
+        CHECK(h.store().log().size() == actions);
+    }
+}

@@ -3,6 +3,8 @@
 // as the UI's clicks, never around them.
 #include "platform/web/web_app.hpp"
 
+#include "badge_export.hpp"
+#include "ui/badge_art.hpp"
 #include "ui/item_probe.hpp"
 
 #include <emscripten.h>
@@ -235,6 +237,45 @@ EMSCRIPTEN_KEEPALIVE void mm_probe(int on) {
 
 EMSCRIPTEN_KEEPALIVE const char* mm_probe_items() {
     g_result = mastery::ui::probe::items_json();
+    return g_result.c_str();
+}
+
+// Test support (tests/browser/pixels.test.mjs): the core's badge templates, and one design
+// drawn the way the badge downloads are (geometry at `size` px, PNG by mastery_badge's
+// rasteriser, SVG by the core), so Chromium can rasterise our SVG and compare.
+EMSCRIPTEN_KEEPALIVE const char* mm_badge_templates() {
+    mastery::BadgeSubject level;
+    level.title = "Unit rates";
+    level.level_name = "Developing";
+    level.level = 2;
+    level.level_count = 4;
+    level.subject = "Math";
+    mastery::BadgeSubject stack;
+    stack.title = "Ratios and proportion";
+    const mastery::IconTable* icons = &mastery::ui::badge_icons();
+    mastery::Json out = mastery::Json::array();
+    for (std::uint64_t seed = 1; seed <= 6; ++seed)
+        out.push_back({{"name", "default level, seed " + std::to_string(seed)}, {"design", mastery::to_json(mastery::default_design(level, seed, icons))}});
+    out.push_back({{"name", "default stack"}, {"design", mastery::to_json(mastery::default_design(stack, 7, icons))}});
+    for (std::uint64_t seed = 1; seed <= 12; ++seed)
+        out.push_back({{"name", "surprise, seed " + std::to_string(seed)}, {"design", mastery::to_json(mastery::surprise_design(level, seed * 7919u, icons))}});
+    g_result = out.dump();
+    return g_result.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* mm_render_badge(const char* design_json, int size) {
+    mastery::Json out;
+    const auto design = mastery::load_badge(design_json ? design_json : "");
+    if (!design.ok() || size < 16 || size > 1024) {
+        out["error"] = design.ok() ? "size must be 16..1024" : design.first_error();
+    } else {
+        const mastery::BadgeGeometry g = mastery::badge_geometry(*design.value, size, mastery::ui::badge_glyphs());
+        out["png"] = mastery::base64_encode(mastery::encode_png(mastery::rasterize(g, size)));
+        out["svg"] = mastery::badge_svg(g);
+        out["polygons"] = g.polygons.size();
+        out["warnings"] = g.warnings;
+    }
+    g_result = out.dump();
     return g_result.c_str();
 }
 
