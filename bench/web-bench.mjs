@@ -162,7 +162,9 @@ results.floor.first_frame_ms = round(median(helloVisits.map((v) => v.readyAt)));
   F.large_pathway_interactive_ms = round(await b.page.evaluate(() => window.__readyAt));
   await b.page.evaluate(() => window.masteryTest.probe(false));
 
-  // idle: no input for 3 s
+  // idle: no input for 3 s, once the fresh record's first save has finished (a save that
+  // ends inside the window redraws the save state, which is not idle)
+  await waitFor(b.page, () => { const st = window.masteryTest.saveState(); return st && st.state !== 'saving' && !st.unsaved; }, 120000);
   await sleep(1000);
   const f0 = await b.page.evaluate(() => window.mastery.frames());
   await sleep(3000);
