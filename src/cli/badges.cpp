@@ -4,17 +4,19 @@
 #ifdef MASTERY_HAVE_BADGES
 
 #include "badge_export.hpp"
+#include "cli.hpp"
 #include "mastery/engine.hpp"
 #include "mastery/io.hpp"
 
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace {
 
-constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+using mastery::cli::kInvalid;
+using mastery::cli::kOk;
+using mastery::cli::kUsage;
 
 const char* kUsageText =
     "Usage: mastery badges RECORD --out DIR [--size PIXELS] [--fonts DIR]\n"
@@ -79,13 +81,12 @@ int badges_command(int argc, char** argv) {
         std::cerr << "mastery badges: name a learner record and --out DIR\n" << kUsageText;
         return kUsage;
     }
-    std::ifstream in(record_path, std::ios::binary);
-    std::ostringstream text;
-    if (!in || !(text << in.rdbuf())) {
+    std::string text;
+    if (!mastery::cli::read_file(record_path, text)) {
         std::cerr << record_path << ": cannot read the file\n";
         return kUsage;
     }
-    auto loaded = mastery::load_record(text.str());
+    auto loaded = mastery::load_record(text);
     if (!loaded.ok()) {
         for (const auto& p : loaded.problems) std::cout << record_path << ": " << p.to_string() << "\n";
         return kInvalid;

@@ -1,13 +1,11 @@
 // `mastery`: the command line for teachers preparing pathways and for tests. Reads files,
 // calls the core, prints; never crashes on bad input (bad bytes -> a message and exit 1).
+#include "cli.hpp"
 #include "mastery/engine.hpp"
 #include "mastery/io.hpp"
 
-#include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #ifdef MASTERY_HAVE_BADGES
 int badges_command(int argc, char** argv);  // badges.cpp
@@ -17,7 +15,10 @@ int poster_command(int argc, char** argv);  // poster.cpp
 
 namespace {
 
-constexpr int kValid = 0, kInvalid = 1, kUsage = 2;
+using mastery::cli::kInvalid;
+using mastery::cli::kUsage;
+using mastery::cli::read_file;
+constexpr int kValid = mastery::cli::kOk;
 
 const char* kHelp =
     "Usage: mastery <command> [arguments]\n"
@@ -36,23 +37,6 @@ const char* kHelp =
     "  --help             this text\n"
     "\n"
     "Exit status: 0 all valid, 1 a file is invalid, 2 usage error or a file cannot be read.\n";
-
-bool read_file(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    out = ss.str();
-    return !in.bad();
-}
-
-std::string today() {
-    auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-    std::time_t t = std::chrono::system_clock::to_time_t(now);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-    return buf;
-}
 
 int validate(int argc, char** argv) {
     if (argc < 3) {
@@ -125,7 +109,7 @@ int summary(int argc, char** argv) {
     }
     const mastery::LearnerRecord& r = *loaded.value;
     mastery::Progress pr(r);
-    std::string now = today();
+    std::string now = mastery::cli::utc_now("%Y-%m-%dT%H:%M:%SZ");
     std::cout << r.learner_name << " - " << r.pathway.title << "\n\n";
     int earned = 0, total = 0;
     for (const auto& c : r.pathway.competencies) {

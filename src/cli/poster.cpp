@@ -4,20 +4,20 @@
 #ifdef MASTERY_HAVE_BADGES
 
 #include "badge_export.hpp"
+#include "cli.hpp"
 #include "mastery/chart.hpp"
 #include "mastery/engine.hpp"
 #include "mastery/io.hpp"
 
-#include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace {
 
-constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+using mastery::cli::kInvalid;
+using mastery::cli::kOk;
+using mastery::cli::kUsage;
 
 const char* kPosterUsage =
     "Usage: mastery poster RECORD --out FILE.png|FILE.svg [--dpi N] [--paper a4|letter]\n"
@@ -30,21 +30,12 @@ const char* kPosterUsage =
     "  learner started, earned or planned, and a line says how many were left out).\n"
     "  --date is the date printed on it (default today); --by groups rows like My chart.\n";
 
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-std::string today() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", std::gmtime(&t));
-    return buf;
-}
+using mastery::cli::ends_with;
 
 }  // namespace
 
 int poster_command(int argc, char** argv) {
-    std::string record_path, out, font_dir, date = today();
+    std::string record_path, out, font_dir, date = mastery::cli::utc_now("%Y-%m-%d");
     int dpi = mastery::kPosterDpiCli;
     mastery::PosterOptions options;
     for (int i = 2; i < argc; ++i) {
@@ -103,13 +94,12 @@ int poster_command(int argc, char** argv) {
         std::cerr << "mastery poster: name a learner record and --out FILE.png or FILE.svg\n" << kPosterUsage;
         return kUsage;
     }
-    std::ifstream in(record_path, std::ios::binary);
-    std::ostringstream text;
-    if (!in || !(text << in.rdbuf())) {
+    std::string text;
+    if (!mastery::cli::read_file(record_path, text)) {
         std::cerr << record_path << ": cannot read the file\n";
         return kUsage;
     }
-    auto loaded = mastery::load_record(text.str());
+    auto loaded = mastery::load_record(text);
     if (!loaded.ok()) {
         for (const auto& p : loaded.problems) std::cout << record_path << ": " << p.to_string() << "\n";
         return kInvalid;

@@ -4,25 +4,25 @@
 #ifdef MASTERY_HAVE_BADGES
 
 #include "badge_export.hpp"
+#include "cli.hpp"
 #include "mastery/badge.hpp"
 
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace {
 
-constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+using mastery::cli::kInvalid;
+using mastery::cli::kOk;
+using mastery::cli::kUsage;
 
 const char* kRenderUsage =
     "Usage: mastery render DESIGN --out FILE [--size PIXELS]\n"
     "  Draws the badge design file DESIGN (format mastery-map/badge) into FILE: a PNG when\n"
     "  FILE ends in .png, an SVG when it ends in .svg. PIXELS: 16..4096, default 512.\n";
 
-bool ends_with(const std::string& s, const std::string& tail) {
-    return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
+using mastery::cli::ends_with;
 
 }  // namespace
 
@@ -63,13 +63,12 @@ int render_command(int argc, char** argv) {
         std::cerr << "mastery render: name a design file and --out FILE.png or FILE.svg\n" << kRenderUsage;
         return kUsage;
     }
-    std::ifstream in(design_path, std::ios::binary);
-    std::ostringstream text;
-    if (!in || !(text << in.rdbuf())) {
+    std::string text;
+    if (!mastery::cli::read_file(design_path, text)) {
         std::cerr << design_path << ": cannot read the file\n";
         return kUsage;
     }
-    auto design = mastery::load_badge(text.str());
+    auto design = mastery::load_badge(text);
     if (!design.ok()) {
         for (const auto& p : design.problems) std::cout << design_path << ": " << p.to_string() << "\n";
         return kInvalid;
