@@ -148,6 +148,12 @@ ImU32 main_colour(const BadgeDesign& d, float alpha) {
     return d.layers.empty() ? IM_COL32(128, 128, 128, int(160 * alpha)) : to_imu32(d.layers.front().color, alpha);
 }
 
+ImU32 faded(ImU32 c, float alpha) {
+    if (alpha >= 1.0f) return c;
+    const ImU32 a = ImU32(((c >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
+    return (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
+}
+
 void write_mesh(ImDrawList* dl, const Mesh& m, ImVec2 at, float scale, float alpha) {
     const std::size_t n = m.pos.size();
     if (n == 0) return;
@@ -160,11 +166,7 @@ void write_mesh(ImDrawList* dl, const Mesh& m, ImVec2 at, float scale, float alp
         const ImDrawIdx base = static_cast<ImDrawIdx>(dl->_VtxCurrentIdx);
         for (std::size_t i = 0; i < count; ++i) {
             const ImVec2 p = m.pos[start + i];
-            ImU32 c = m.col[start + i];
-            if (alpha < 1.0f) {
-                const ImU32 a = ImU32(((c >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
-                c = (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
-            }
+            const ImU32 c = faded(m.col[start + i], alpha);
             dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + i));
             dl->PrimWriteVtx(ImVec2(at.x + p.x * scale, at.y + p.y * scale), uv, c);
         }
@@ -177,11 +179,7 @@ void write_mesh(ImDrawList* dl, const Mesh& m, ImVec2 at, float scale, float alp
         for (std::size_t i = 0; i < in; ++i) dl->PrimWriteIdx(static_cast<ImDrawIdx>(base + m.edge_idx[i]));
         for (std::size_t i = 0; i < vn; ++i) {
             const ImVec2 p = m.edge_pos[i];
-            ImU32 c = m.edge_col[i];
-            if (alpha < 1.0f) {
-                const ImU32 a = ImU32(((c >> IM_COL32_A_SHIFT) & 0xFF) * alpha);
-                c = (c & ~IM_COL32_A_MASK) | (a << IM_COL32_A_SHIFT);
-            }
+            const ImU32 c = faded(m.edge_col[i], alpha);
             dl->PrimWriteVtx(ImVec2(at.x + p.x * scale, at.y + p.y * scale), uv, c);
         }
     }
