@@ -4,7 +4,8 @@
 // flags, measured in the same run). Writes build/bench/results.json and results.md and
 // prints the table and which budgets pass. Timings live here, never in the test suite.
 //
-// Usage: node bench/web-bench.mjs [--runs N] [--site DIR]   (after scripts/bench has built everything)
+// Usage: node bench/web-bench.mjs [--runs N] [--site DIR] [--first-visit]   (after scripts/bench has built everything)
+// --first-visit: only the first visits (bytes, first frame, startup timeline), printed, no files written.
 import {createRequire} from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -152,6 +153,17 @@ F.first_frame_ms = round(median(appVisits.map((v) => v.readyAt)));
   F.first_visit_timeline = mid && mid.marks ? mid.marks.map(([what, at]) => ({what, ms: round(at)})) : null;
 }
 results.floor.first_frame_ms = round(median(helloVisits.map((v) => v.readyAt)));
+if (process.argv.includes('--first-visit')) {
+  console.log(`first frame ${F.first_frame_ms} ms (runs: ${appVisits.map((v) => round(v.readyAt, 0)).join(', ')}); ` +
+    `floor ${results.floor.first_frame_ms} ms (runs: ${helloVisits.map((v) => round(v.readyAt, 0)).join(', ')}); ` +
+    `ratio ${ratio(F.first_frame_ms, results.floor.first_frame_ms)}`);
+  console.log(`transfer brotli ${round(appSizes.total.brotli / 1024, 1)} KB (floor ${round(helloSizes.total.brotli / 1024, 1)} KB)`);
+  for (const [name, s] of Object.entries(appSizes.files)) console.log(`  ${name}: ${s.raw} raw, ${s.brotli} brotli`);
+  for (const m of F.first_visit_timeline || []) console.log(`  ${String(m.ms).padStart(9)} ms  ${m.what}`);
+  await app.close();
+  await hello.close();
+  process.exit(0);
+}
 
 // --- 2. the app with the large pathway and record --------------------------------------------
 {

@@ -297,6 +297,7 @@
     if (saveTimes.length < 10000) saveTimes.push(performance.now() - t0);
   }
   const settleLocks = () => new Promise((resolve) => setTimeout(resolve, 250));
+  let earlyClaim = null;  // {slot, answer}: the slot's lock, asked for while the app downloads
   const persist = {
     slot: null,        // "default" or the ?pathway= address
     id: null,          // the stored record's id
@@ -317,7 +318,9 @@
       this.slot = slot;
       let mine = true;
       if (store && !this.claimed.has(slot)) {
-        try { mine = await store.claim('slot:' + slot); } catch (e) { mine = true; }
+        const early = earlyClaim && earlyClaim.slot === slot ? earlyClaim.answer : null;
+        earlyClaim = null;
+        try { mine = await (early || store.claim('slot:' + slot)); } catch (e) { mine = true; }
         // after a reload the page that just went away may still hold its locks for a moment
         if (!mine) { await settleLocks(); try { mine = await store.claim('slot:' + slot); } catch (e) { mine = true; } }
       }
@@ -517,32 +520,11 @@
         });
         return {};
       }
-      // Bytes, not instantiateStreaming: works with servers that send .wasm with a generic type.
-      fetch(versioned('mastery-map.wasm'), {credentials: 'same-origin'}).then(async (r) => {
-        if (!r.ok) throw new Error('HTTP ' + r.status);
-        const total = Number(r.headers.get('content-length')) || 0;
-        let bytes;
-        if (r.body && total > 0) {
-          const reader = r.body.getReader();
-          const chunks = [];
-          let got = 0;
-          for (;;) {
-            const {done, value} = await reader.read();
-            if (done) break;
-            chunks.push(value);
-            got += value.length;
-            progress(0.1 + 0.75 * Math.min(1, got / total), 'Downloading the app...');
-          }
-          bytes = new Uint8Array(got);
-          let at = 0;
-          for (const c of chunks) { bytes.set(c, at); at += c.length; }
-        } else {
-          bytes = new Uint8Array(await r.arrayBuffer());
-        }
-        progress(0.88, 'Starting...');
-        mark('wasm downloaded (' + bytes.length + ' bytes)');
-        return WebAssembly.instantiate(bytes, imports);
-      }).then((result) => { mark('wasm compiled'); success(result.instance, result.module); }).catch((e) => {
+      // The download and compile began with the page (appWasm below), beside mastery-map.js.
+      appWasm.then((module) => WebAssembly.instantiate(module, imports).then((instance) => {
+        mark('wasm instantiated');
+        success(instance, module);
+      })).catch((e) => {
         showFailure('Mastery Map could not load', 'The app could not be downloaded (' + (e && e.message || e) + ').',
           'Check the internet connection and try again, or ask your teacher.');
       });
@@ -667,6 +649,74 @@
       }).catch((e) => console.warn('Mastery Map: no offline copy (' + (e && e.message || e) + ')'));
     });
   }
+
+  // --- downloads that start with the page -----------------------------------------------------
+  // The wasm is downloaded and compiled while mastery-map.js arrives (not after it), and
+  // the pathway list and the pathway a first visit opens are fetched now rather than when
+  // the app's main() asks: they are waiting by then (mastery_js_fetch takes each once).
+  // Bytes, not instantiateStreaming: works with servers that send .wasm with a generic type.
+  async function downloadWasm() {
+    const r = await fetch(versioned('mastery-map.wasm'), {credentials: 'same-origin'});
+    if (!r.ok) throw new Error('HTTP ' + r.status);
+    const total = Number(r.headers.get('content-length')) || 0;
+    let bytes;
+    if (r.body && total > 0) {
+      const reader = r.body.getReader();
+      const chunks = [];
+      let got = 0;
+      for (;;) {
+        const {done, value} = await reader.read();
+        if (done) break;
+        chunks.push(value);
+        got += value.length;
+        progress(0.1 + 0.75 * Math.min(1, got / total), 'Downloading the app...');
+      }
+      bytes = new Uint8Array(got);
+      let at = 0;
+      for (const c of chunks) { bytes.set(c, at); at += c.length; }
+    } else {
+      bytes = new Uint8Array(await r.arrayBuffer());
+    }
+    progress(0.88, 'Starting...');
+    mark('wasm downloaded (' + bytes.length + ' bytes)');
+    const module = await WebAssembly.compile(bytes);
+    mark('wasm compiled');
+    return module;
+  }
+  const appWasm = inline ? null : downloadWasm();
+  if (appWasm) appWasm.catch(() => { /* reported when the runtime asks for it */ });
+
+  const early = new Map();  // address as the app asks for it -> Promise of {ok, text, error}
+  function fetchEarly(url) {
+    const answer = fetch(new URL(url, document.baseURI).href, {cache: 'no-cache', credentials: 'same-origin'})
+      .then((r) => (r.ok ? r.text().then((text) => ({ok: true, text, error: ''})) : {ok: false, text: '', error: 'HTTP ' + r.status}))
+      .catch((e) => ({ok: false, text: '', error: String(e && e.message || e)}));
+    early.set(url, answer);
+    return answer;
+  }
+  const earlySlot = pathwayParam || 'default';  // the app's slot (Session::start)
+  if (!inline && location.protocol !== 'file:') {
+    const index = fetchEarly('pathways/index.json');
+    // A stored record brings its own pathway: only a first visit to this address needs it.
+    let returning = false;
+    try { returning = !!localStorage.getItem(persist.pointer(earlySlot)); } catch (e) { returning = false; }
+    if (!returning && pathwayParam) fetchEarly(pathwayParam);
+    if (!returning && !pathwayParam) {
+      index.then((a) => {
+        // the same choice as the app's (Session::maybe_start_fresh); a wrong guess only costs a fetch
+        const list = a.ok ? (JSON.parse(a.text).pathways || []) : [];
+        const chosen = list.find((e) => e && e.default === true) || list[0];
+        if (chosen && typeof chosen.file === 'string') fetchEarly('pathways/' + chosen.file);
+      }).catch(() => { /* the app reports a broken list itself */ });
+    }
+  }
+  // The slot's write lock is asked for now too (persist.loadStored takes the answer).
+  earlyClaim = window.masteryStorage ? {slot: earlySlot, answer: window.masteryStorage.claim('slot:' + earlySlot)} : null;
+  Module.masteryEarly = (url) => {
+    const answer = early.get(url) || null;
+    early.delete(url);
+    return answer;
+  };
 
   sizeCanvas();
   progress(0.05, 'Downloading the app...');

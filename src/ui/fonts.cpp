@@ -50,7 +50,10 @@ const Fonts& build_fonts(const std::string& regular_ttf, const std::string& bold
         g_fonts.regular = io.Fonts->AddFontFromFileTTF(regular_ttf.c_str(), kBaseFontSize * scale, &cfg, kRegularRanges);
         const std::string& bold = readable(bold_ttf) ? bold_ttf : regular_ttf;
         g_fonts.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), kBaseFontSize * scale, &cfg, kRegularRanges);
-        g_fonts.heading = io.Fonts->AddFontFromFileTTF(bold.c_str(), kHeadingFontSize * scale, &cfg, kRegularRanges);
+        ImFontConfig big = cfg;  // headings are large enough to need no sub-pixel oversampling
+        big.OversampleH = 1;
+        big.PixelSnapH = true;
+        g_fonts.heading = io.Fonts->AddFontFromFileTTF(bold.c_str(), kHeadingFontSize * scale, &big, kRegularRanges);
         g_fonts.from_files = g_fonts.regular && g_fonts.bold && g_fonts.heading;
     }
     if (!g_fonts.from_files) {

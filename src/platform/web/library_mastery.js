@@ -21,6 +21,12 @@ mergeInto(LibraryManager.library, {
       return;
     }
     if (location.protocol === 'file:') { answer(false, '', 'this copy of the app opens only its own pathways'); return; }
+    // Fetched by the page while the app was still downloading (web/shell.js), taken once.
+    var early = Module['masteryEarly'] && Module['masteryEarly'](url);
+    if (early) {
+      early.then(function(a) { answer(a.ok, a.text, a.error); });
+      return;
+    }
     var target;
     try { target = new URL(url, document.baseURI); } catch (e) { answer(false, '', 'not a valid address'); return; }
     if (target.origin !== location.origin) { answer(false, '', 'not on this site'); return; }

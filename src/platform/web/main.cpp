@@ -60,9 +60,19 @@ void sync_scale_and_theme() {
     const float scale = ui::Shell::pixel_scale(g_app->session.prefs(), static_cast<float>(emscripten_get_device_pixel_ratio()));
     const app::Theme theme = g_app->session.prefs().theme;
     if (scale != g_built_scale) {
+        const double started = emscripten_get_now();
         ui::build_fonts("/fonts/ui-sans.ttf", "/fonts/ui-sans-bold.ttf", scale);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
+        const double built = emscripten_get_now();
+        if (g_built_scale == 0) {
+            // The first time: the shader, buffers and font texture together (the backend's
+            // first NewFrame would otherwise make and upload a second font texture).
+            ImGui_ImplOpenGL3_CreateDeviceObjects();
+        } else {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        if (g_built_scale == 0)
+            mark("font atlas " + std::to_string(int(built - started)) + " ms, its texture " + std::to_string(int(emscripten_get_now() - built)) + " ms");
         g_built_scale = scale;
         ui::apply_theme(theme, scale);
         g_built_theme = theme;
@@ -95,7 +105,6 @@ void draw_frame() {
     const double started = emscripten_get_now();
     const bool first = a.frames == 0;
     sync_scale_and_theme();
-    if (first) mark("fonts built (" + std::to_string(emscripten_get_now() - started) + " ms)");
 
     const double now = emscripten_get_now() / 1000.0;
     ui::Shell::before_frame(static_cast<float>(now - g_last_frame_time));
@@ -111,6 +120,7 @@ void draw_frame() {
     ImGui::NewFrame();
     a.shell.draw();
     ImGui::Render();
+    if (first) mark("first frame: views drawn");
     ui::probe::end_frame();
     a.session.poll_changes();  // autosave: the page debounces, then calls mm_save_now
     // a long file task: its next stage runs once this frame (showing the current one) is on screen
@@ -228,7 +238,10 @@ namespace mastery::web {
 void wake() {
     g_settle_until = emscripten_get_now() + kSettleSeconds * 1000.0;
     g_settle_frames = kSettleFrames;
-    if (g_app && g_window) schedule();
+    // While the app starts, the page's loading screen covers the canvas: a frame then would
+    // only keep the pathway and the stored record waiting. The answer that ends the start
+    // (ready or failed) wakes the app again.
+    if (g_app && g_window && g_app->session.startup().phase != app::StartPhase::loading) schedule();
 }
 
 }  // namespace mastery::web
@@ -280,6 +293,9 @@ int main() {
     char* param = mastery_js_pathway_param();
     web::g_app->session.start(param ? param : "", /*use_storage=*/true);
     std::free(param);
+    // The fonts are built while the browser finds the stored record and the pathway (asked
+    // for just now, or already fetched by the page), not after their answers.
+    web::sync_scale_and_theme();
 
     web::wake();
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames come from events
