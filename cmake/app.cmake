@@ -63,6 +63,19 @@ if(MASTERY_DEJAVU_SANS AND MASTERY_DEJAVU_SANS_BOLD AND MASTERY_PYTHON3)
     message(WARNING "fonts-fork-awesome missing: badges in the web app show no icons")
   endif()
   add_custom_target(mastery_fonts DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${MASTERY_FONT_DIR}/ui-sans-bold.ttf ${_badge_font_outputs})
+  # The web build carries the subsets as byte arrays (no Emscripten file system needed).
+  set(_embed "/fonts/ui-sans.ttf=${MASTERY_FONT_DIR}/ui-sans.ttf;/fonts/ui-sans-bold.ttf=${MASTERY_FONT_DIR}/ui-sans-bold.ttf")
+  if(_badge_font_outputs)
+    string(APPEND _embed ";/fonts/badge-icons.ttf=${MASTERY_FONT_DIR}/badge-icons.ttf")
+  endif()
+  set(MASTERY_BUILTIN_FONTS_CPP ${CMAKE_BINARY_DIR}/generated/builtin_fonts.cpp)
+  add_custom_command(
+    OUTPUT ${MASTERY_BUILTIN_FONTS_CPP}
+    COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
+    COMMAND ${CMAKE_COMMAND} -DOUT=${MASTERY_BUILTIN_FONTS_CPP} "-DFILES=${_embed}" -P ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
+    DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${MASTERY_FONT_DIR}/ui-sans-bold.ttf ${_badge_font_outputs} ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
+    COMMENT "Building the font subsets into a source file"
+    VERBATIM)
   set(MASTERY_HAVE_FONTS ON)
 else()
   message(WARNING "DejaVu Sans or Debian's python3-fonttools missing: the app falls back to ImGui's built-in font")
@@ -88,10 +101,12 @@ if(EMSCRIPTEN)
     "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8]"
     --js-library ${CMAKE_SOURCE_DIR}/src/platform/web/library_mastery.js)
   set_property(TARGET mastery_web APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/web/library_mastery.js)
+  # No file system: the fonts are built in (MASTERY_BUILTIN_FONTS_CPP), files come and go
+  # through the page's JS glue.
+  target_link_options(mastery_web PRIVATE -sFILESYSTEM=0)
   if(MASTERY_HAVE_FONTS)
-    add_dependencies(mastery_web mastery_fonts)
-    target_link_options(mastery_web PRIVATE --embed-file ${MASTERY_FONT_DIR}@/fonts)
-    set_property(TARGET mastery_web APPEND PROPERTY LINK_DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${_badge_font_outputs})
+    target_sources(mastery_web PRIVATE ${MASTERY_BUILTIN_FONTS_CPP})
+    target_compile_definitions(mastery_web PRIVATE MASTERY_BUILTIN_FONTS=1)
   endif()
 
   # The site: our page and JS glue, the bundled pathways and the sample record.
@@ -115,10 +130,11 @@ if(EMSCRIPTEN)
     -sUSE_GLFW=3 -sUSE_WEBGL2=1 -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
     -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=33554432 -sENVIRONMENT=web -sEXIT_RUNTIME=0
     "-sEXPORTED_FUNCTIONS=[_main,_hello_wake,_hello_frames,_hello_frame_times]"
-    "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString]")
-  if(MASTERY_HAVE_FONTS)
-    add_dependencies(imgui_hello mastery_fonts)
-    target_link_options(imgui_hello PRIVATE --embed-file ${MASTERY_FONT_DIR}@/fonts)
+    "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString]" -sFILESYSTEM=0)
+  if(MASTERY_HAVE_FONTS)  # the same built-in fonts as the app
+    target_sources(imgui_hello PRIVATE ${MASTERY_BUILTIN_FONTS_CPP})
+    target_include_directories(imgui_hello PRIVATE ${CMAKE_SOURCE_DIR}/src)
+    target_compile_definitions(imgui_hello PRIVATE MASTERY_BUILTIN_FONTS=1)
   endif()
   configure_file(${CMAKE_SOURCE_DIR}/bench/hello/index.html ${CMAKE_BINARY_DIR}/bench-hello/index.html COPYONLY)
 else()

@@ -11,9 +11,13 @@
 #include <imgui_internal.h>
 
 #include <cstdio>
-
 #include <string>
 #include <vector>
+
+#if MASTERY_BUILTIN_FONTS
+#include "ui/fonts.hpp"
+extern const mastery::ui::FontFile mastery_builtin_font_files[];
+#endif
 
 // The app's ImGui library is built with the test-engine hooks (off at run time) and its own
 // check handler; the floor links the same library, so it supplies empty ones.
@@ -82,7 +86,13 @@ int main() {
     glfwMakeContextCurrent(g_window);
     ImGui::CreateContext();
     ImGui::GetIO().IniFilename = nullptr;
-    ImGui::GetIO().Fonts->AddFontFromFileTTF("/fonts/ui-sans.ttf", 18.0f);
+#if MASTERY_BUILTIN_FONTS
+    // the app's regular font, built in the same way (cmake/embed_files.cmake)
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = false;
+    const mastery::ui::FontFile& font = mastery_builtin_font_files[0];
+    ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(font.data), int(font.size), 18.0f, &cfg);
+#endif
     ImGui_ImplGlfw_InitForOpenGL(g_window, true);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     hello_wake();

@@ -8,7 +8,7 @@
 #include "badge_export.hpp"
 
 #include <cstdlib>
-#include <fstream>
+#include <cstdio>
 #include <iterator>
 #include <map>
 
@@ -49,12 +49,21 @@ bool StbGlyphSource::load(FontFace face, std::vector<std::uint8_t> ttf, std::str
 }
 
 bool StbGlyphSource::load_file(FontFace face, const std::string& path, std::string* error) {
-    std::ifstream in(path, std::ios::binary);
+    // stdio, not <fstream>: iostreams would bring the whole locale library into the web app
+    std::FILE* in = std::fopen(path.c_str(), "rb");
     if (!in) {
         if (error) *error = "cannot read " + path;
         return false;
     }
-    std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<std::uint8_t> bytes;
+    std::uint8_t chunk[16384];
+    for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, in)) > 0;) bytes.insert(bytes.end(), chunk, chunk + n);
+    const bool failed = std::ferror(in) != 0;
+    std::fclose(in);
+    if (failed) {
+        if (error) *error = "cannot read " + path;
+        return false;
+    }
     std::string why;
     if (!load(face, std::move(bytes), &why)) {
         if (error) *error = path + ": " + why;

@@ -3,6 +3,7 @@
 #include "ui/badge_art.hpp"
 
 #include "badge_export.hpp"
+#include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -11,7 +12,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <fstream>
 #include <memory>
 #include <unordered_map>
 
@@ -20,19 +20,21 @@ namespace {
 
 // [SECTION] fonts and icons
 
-bool file_exists(const std::string& path) { return std::ifstream(path).good(); }
-
 StbGlyphSource* glyph_source() {
     static std::unique_ptr<StbGlyphSource> source;
     static bool tried = false;
     if (!tried) {
         tried = true;
         source = std::make_unique<StbGlyphSource>();
-        // The web build embeds subsets at /fonts (cmake/app.cmake); natively Debian's files.
-        FontPaths paths = default_font_paths();
-        if (file_exists("/fonts/badge-icons.ttf"))
-            paths = {"/fonts/ui-sans.ttf", "/fonts/ui-sans-bold.ttf", "/fonts/badge-icons.ttf"};
-        load_fonts(*source, paths);
+        // The web build has subsets built in (cmake/app.cmake); natively Debian's files.
+        const std::pair<FontFace, const char*> builtin[] = {
+            {FontFace::sans, "/fonts/ui-sans.ttf"}, {FontFace::sans_bold, "/fonts/ui-sans-bold.ttf"}, {FontFace::icons, "/fonts/badge-icons.ttf"}};
+        if (builtin_font_file(builtin[0].second)) {
+            for (const auto& [face, path] : builtin)
+                if (const FontFile* f = builtin_font_file(path)) source->load(face, std::vector<std::uint8_t>(f->data, f->data + f->size));
+        } else {
+            load_fonts(*source, default_font_paths());
+        }
     }
     return source.get();
 }

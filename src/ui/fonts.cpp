@@ -22,15 +22,36 @@ constexpr ImWchar kRegularRanges[] = {
     0x2264, 0x2265, 0x25A0, 0x25A1, 0x25B2, 0x25BF, 0x25C6, 0x25CF, 0x2605, 0x2606, 0x270E, 0x270E,
     0x2713, 0x2717, 0,
 };
+const FontFile* g_builtin = nullptr;
+
 bool readable(const std::string& path) {
     if (path.empty()) return false;
+    if (builtin_font_file(path)) return true;
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return false;
     std::fclose(f);
     return true;
 }
 
+// From the built-in list when it has the path (ImGui reads the bytes in place), else the file.
+ImFont* add_font(const std::string& path, float pixels, ImFontConfig cfg) {
+    ImGuiIO& io = ImGui::GetIO();
+    if (const FontFile* f = builtin_font_file(path)) {
+        cfg.FontDataOwnedByAtlas = false;
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(f->data), int(f->size), pixels, &cfg, kRegularRanges);
+    }
+    return io.Fonts->AddFontFromFileTTF(path.c_str(), pixels, &cfg, kRegularRanges);
+}
+
 }  // namespace
+
+void use_builtin_font_files(const FontFile* files) { g_builtin = files; }
+
+const FontFile* builtin_font_file(const std::string& path) {
+    for (const FontFile* f = g_builtin; f && f->path; ++f)
+        if (path == f->path) return f;
+    return nullptr;
+}
 
 const ImWchar* regular_glyph_ranges() { return kRegularRanges; }
 
@@ -47,13 +68,13 @@ const Fonts& build_fonts(const std::string& regular_ttf, const std::string& bold
     cfg.OversampleV = 1;
     cfg.PixelSnapH = scale >= 1.5f;
     if (readable(regular_ttf)) {
-        g_fonts.regular = io.Fonts->AddFontFromFileTTF(regular_ttf.c_str(), kBaseFontSize * scale, &cfg, kRegularRanges);
+        g_fonts.regular = add_font(regular_ttf, kBaseFontSize * scale, cfg);
         const std::string& bold = readable(bold_ttf) ? bold_ttf : regular_ttf;
-        g_fonts.bold = io.Fonts->AddFontFromFileTTF(bold.c_str(), kBaseFontSize * scale, &cfg, kRegularRanges);
+        g_fonts.bold = add_font(bold, kBaseFontSize * scale, cfg);
         ImFontConfig big = cfg;  // headings are large enough to need no sub-pixel oversampling
         big.OversampleH = 1;
         big.PixelSnapH = true;
-        g_fonts.heading = io.Fonts->AddFontFromFileTTF(bold.c_str(), kHeadingFontSize * scale, &big, kRegularRanges);
+        g_fonts.heading = add_font(bold, kHeadingFontSize * scale, big);
         g_fonts.from_files = g_fonts.regular && g_fonts.bold && g_fonts.heading;
     }
     if (!g_fonts.from_files) {

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <cstddef>
 #include <string>
 
 namespace mastery::ui {
@@ -19,6 +20,18 @@ struct Fonts {
     float scale = 1.0f;          // the pixel scale the atlas was built for
     bool from_files = false;     // false: ImGui's default font (no Latin Extended)
 };
+
+// Font files built into the program: the web app has no file system (the bytes are
+// generated into the wasm by cmake/embed_files.cmake). `path` is the name the views ask
+// for ("/fonts/ui-sans.ttf"). A list ends with an entry whose path is null.
+struct FontFile {
+    const char* path = nullptr;
+    const unsigned char* data = nullptr;
+    std::size_t size = 0;
+};
+// Makes the list the first place font paths are looked up (before the file system).
+void use_builtin_font_files(const FontFile* files);
+const FontFile* builtin_font_file(const std::string& path);
 
 // Clears io.Fonts and adds the fonts at `scale` (UI scale x devicePixelRatio). The caller
 // (re)creates the renderer's font texture afterwards.

@@ -21,6 +21,10 @@
 #include <string>
 #include <vector>
 
+#if MASTERY_BUILTIN_FONTS
+extern const mastery::ui::FontFile mastery_builtin_font_files[];  // generated: cmake/embed_files.cmake
+#endif
+
 // ImGui's checks (imconfig_mastery.hpp): a console error, which the browser tests catch.
 void mastery_imgui_check_failed(const char* expression, const char* file, int line) {
     const std::string text = std::string("ImGui check failed: ") + expression + " (" + file + ":" + std::to_string(line) + ")";
@@ -250,6 +254,9 @@ using namespace mastery;
 
 int main() {
     web::mark("main");
+#if MASTERY_BUILTIN_FONTS
+    ui::use_builtin_font_files(mastery_builtin_font_files);
+#endif
     web::g_app = new web::WebApp();
     if (!glfwInit()) {
         mastery_js_error("could not start GLFW");
