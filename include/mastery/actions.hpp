@@ -83,10 +83,12 @@ std::size_t approx_bytes(const LearnerRecord& r);
 // Undo/redo keeps whole records. It holds at most `max_depth` steps back and, so a record
 // with many photos cannot exhaust the tab's memory, drops the oldest steps while the kept
 // ones take more than `max_bytes` (approx_bytes); the latest step back always stays, so
-// an import or a change can be undone at least once.
+// an import or a change can be undone at least once. 16 MB: a typical record (under 1 MB)
+// keeps all 100 steps, one with a dozen photos (~5 MB) three, and a 10 MB record one or two
+// (the web app's memory budget is 64 MB: docs/PERFORMANCE.md).
 class History {
 public:
-    explicit History(LearnerRecord initial, std::size_t max_depth = 100, std::size_t max_bytes = std::size_t(48) << 20);
+    explicit History(LearnerRecord initial, std::size_t max_depth = 100, std::size_t max_bytes = std::size_t(16) << 20);
     const LearnerRecord& present() const { return *m_present; }
     // The present, shared (records are never changed in place: each step makes a new one),
     // so views can hold it without a copy.

@@ -553,16 +553,22 @@ struct Updater {
     }
 };
 
-}  // namespace
-
-UpdateResult update(const LearnerRecord& record, const Action& action) {
-    Updater u{record, action.at, record, {}, {}, true, {}};
+// `copy_back`: a refused or empty action answers with a copy of the record (update()'s
+// contract); History needs no copy (it keeps its present).
+UpdateResult update_record(const LearnerRecord& record, const Action& action, bool copy_back) {
+    // An import replaces everything: its working copy starts empty, not as a copy of the present.
+    const bool replaces = std::holds_alternative<ReplaceRecord>(action.body);
+    Updater u{record, action.at, replaces ? LearnerRecord{} : record, {}, {}, true, {}};
     bool ok = std::visit([&](const auto& body) { return u.apply(body); }, action.body);
-    if (!ok) return {false, u.error, record, false, {}};
-    if (!u.changed) return {true, {}, record, false, u.note};
+    if (!ok) return {false, u.error, copy_back ? record : LearnerRecord{}, false, {}};
+    if (!u.changed) return {true, {}, copy_back ? record : LearnerRecord{}, false, u.note};
     if (!u.summary.empty()) u.r.activity.push_back({action.at, type_of(action), u.summary});
     return {true, {}, std::move(u.r), true, u.note};
 }
+
+}  // namespace
+
+UpdateResult update(const LearnerRecord& record, const Action& action) { return update_record(record, action, true); }
 
 // --- history ------------------------------------------------------------------------------
 
@@ -602,7 +608,7 @@ void History::trim() {
 }
 
 UpdateResult History::apply(const Action& action) {
-    UpdateResult res = update(*m_present, action);
+    UpdateResult res = update_record(*m_present, action, false);
     if (!res.ok || !res.changed) return res;
     const std::size_t bytes = approx_bytes(*m_present);
     m_past.push_back({std::move(m_present), bytes});

@@ -192,6 +192,58 @@ TEST_CASE("undo and redo walk through applied actions") {
     CHECK_FALSE(h.can_redo());
 }
 
+namespace {
+bool h_ok(const mastery::UpdateResult& r) {
+    if (!r.ok) MESSAGE(r.error);
+    return r.ok;
+}
+}  // namespace
+
+TEST_CASE("an import in history: the imported record becomes the present, refusals and no-ops leave it") {
+    mastery::History h(test::record());
+    mastery::LearnerRecord other = test::record();
+    other.id = "rec-2";
+    other.learner_name = "Sam";
+    mastery::Action replace{mastery::ReplaceRecord{other}, "2026-09-02T08:00:00Z"};
+    auto r = h.apply(replace);
+    REQUIRE_MESSAGE(r.ok, r.error);
+    CHECK(h.present().id == "rec-2");
+    CHECK(h.present().learner_name == "Sam");
+    CHECK(h.present().activity.back().summary == "Imported a file");
+    CHECK(r.record == mastery::LearnerRecord{});
+    // refused: no record in the answer (History keeps its present), present unchanged
+    auto bad = mastery::action_from_json({{"type", "remove_goal"}, {"goal", "nope"}});
+    auto refused = h.apply(*bad.value);
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.record == mastery::LearnerRecord{});
+    CHECK(h.present().id == "rec-2");
+    // the pure update() still answers a refusal with the record unchanged
+    CHECK(mastery::update(h.present(), *bad.value).record == h.present());
+    REQUIRE(h.undo());
+    CHECK(h.present().id == "rec-1");
+}
+
+TEST_CASE("the default undo budget keeps every step of a small record and few of a large one") {
+    mastery::History small(test::record());
+    for (int i = 0; i < 30; ++i) {
+        auto a = mastery::action_from_json({{"type", "set_learner_name"}, {"name", "Robin " + std::to_string(i)}});
+        REQUIRE(h_ok(small.apply(*a.value)));
+    }
+    CHECK(small.undo_steps() == 30);
+    mastery::History large(test::record());
+    std::vector<std::uint8_t> photo(std::size_t(6) << 20, 7);  // a 6 MB record after the first photo
+    auto add = mastery::action_from_json({{"type", "add_evidence"}, {"competency", "graphs"}, {"level", 1}, {"kind", "image"},
+                                          {"mime", "image/png"}, {"data", mastery::base64_encode(photo)}});
+    REQUIRE_MESSAGE(add.ok(), add.first_error());
+    REQUIRE(h_ok(large.apply(*add.value)));
+    for (int i = 0; i < 5; ++i) {
+        auto a = mastery::action_from_json({{"type", "set_learner_name"}, {"name", "Robin " + std::to_string(i)}});
+        REQUIRE(h_ok(large.apply(*a.value)));
+    }
+    CHECK(large.undo_steps() >= 1);
+    CHECK(large.undo_steps() <= 2);  // 16 MB hold at most two 6 MB records
+}
+
 TEST_CASE("undo keeps at most a memory budget of records, and always the latest step") {
     // Each photo is 1 MB; the budget is 3 MB: a student with many photos cannot fill the tab.
     mastery::History h(test::record(), 100, std::size_t(3) << 20);
