@@ -132,7 +132,15 @@ namespace {
 constexpr char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 }
 
-std::string base64_encode(const std::vector<std::uint8_t>& bytes) {
+std::string base64_encode(const std::vector<std::uint8_t>& bytes) { return base64_encode(bytes.data(), bytes.size()); }
+
+std::string base64_encode(const std::uint8_t* data, std::size_t size) {
+    struct View {
+        const std::uint8_t* p;
+        std::size_t n;
+        std::size_t size() const { return n; }
+        std::uint32_t operator[](std::size_t i) const { return p[i]; }
+    } bytes{data, size};
     std::string out;
     out.reserve((bytes.size() + 2) / 3 * 4);
     std::size_t i = 0;
