@@ -196,37 +196,112 @@
     };
   }
 
+  // The three steps of a save, done in whichever thread runs them (see `helper` below).
+  const local = {
+    put({id, token, index, parts}) {
+      const run = (d) => transactOn(d, ['chunks'], 'readwrite', (s) => { s.chunks.put({id, token, index, parts}); });
+      return dbHandle ? run(dbHandle) : db().then(run);
+    },
+    commit({id, token, bytes}) {
+      return transact(['records', 'revisions', 'chunks'], 'readwrite', (s) => {
+        const out = {};
+        commitIn(s, id, token, bytes, out);
+        return out;
+      });
+    },
+    drop({id, token}) {
+      return transact(['chunks'], 'readwrite', (s) => { s.chunks.delete(ofToken(id, token)); });
+    },
+  };
+
+  // In a worker (this same file, started by the page below): do the steps the page asks for.
+  if (typeof global.document === 'undefined' && typeof global.importScripts === 'function') {
+    global.onmessage = (ev) => {
+      const m = ev.data;
+      const step = local[m.op];
+      (step ? step(m) : Promise.reject(new Error('UnknownError'))).then(
+        (value) => global.postMessage({seq: m.seq, value}),
+        (e) => global.postMessage({seq: m.seq, error: (e && e.message) || errorName(e)}));
+    };
+    return;
+  }
+
+  // The page hands a save's writes to a worker running this file: each write's structured
+  // clone (and Chromium's compression of it) and every transaction's own cost then happen
+  // off the main thread, which only transfers the bytes (no copy). Where no worker can run
+  // (the single-file copy: no script file, and its policy allows none), the page does them.
+  const scriptUrl = global.document && global.document.currentScript ? global.document.currentScript.src : '';
+  let worker = null;  // null: not tried yet; false: none
+  let seq = 0;
+  const waiting = new Map();
+  function helper() {
+    if (worker !== null) return worker;
+    worker = false;
+    if (!scriptUrl || !global.Worker || global.location.protocol === 'file:') return worker;
+    try {
+      const w = new global.Worker(scriptUrl);
+      w.onmessage = (ev) => {
+        const r = waiting.get(ev.data.seq);
+        if (!r) return;
+        waiting.delete(ev.data.seq);
+        if (ev.data.error) r.reject(new Error(ev.data.error));
+        else r.resolve(ev.data.value);
+      };
+      w.onerror = (ev) => {  // it could not start: what it was given fails, the page does the rest
+        if (ev && ev.preventDefault) ev.preventDefault();
+        worker = false;
+        for (const r of waiting.values()) r.reject(new Error('UnknownError'));
+        waiting.clear();
+      };
+      worker = w;
+    } catch (e) {
+      worker = false;
+    }
+    return worker;
+  }
+  function call(op, msg, transfer) {
+    const w = helper();
+    if (!w) return local[op](msg);
+    // storage must be open to this page too (where the browser refuses it, say so by name)
+    if (!dbHandle) return db().then(() => call(op, msg, transfer));
+    return new Promise((resolve, reject) => {
+      const n = ++seq;
+      waiting.set(n, {resolve, reject});
+      w.postMessage(Object.assign({op, seq: n}, msg), transfer || []);
+    });
+  }
+  // Buffers a message may move to the worker instead of copying: whole, and each once.
+  function movable(parts) {
+    const out = new Set();
+    for (const p of parts) {
+      if (typeof p !== 'string' && p.byteOffset === 0 && p.byteLength === p.buffer.byteLength) out.add(p.buffer);
+    }
+    return Array.from(out);
+  }
+
   const storage = {
     // A save written in parts as they come (the app hands its text slice by slice). Each
-    // write(parts) stores its parts at once in a small transaction of its own (the
-    // structured clone of just those bytes; the connection is already open after the
-    // first load). commit() waits for them all, then makes them the record in one
-    // transaction: until then the record and its backups are untouched, and a failed
-    // write (QuotaExceededError, ...) makes commit() reject with its name.
+    // write(parts) stores its parts in a small transaction of its own (in the worker; the
+    // byte arrays move there and are no longer usable here). commit() waits for them
+    // all, then makes them the record in one transaction: until then the record and its
+    // backups are untouched, and a failed write (QuotaExceededError, ...) makes commit()
+    // reject with its name.
     writer(id) {
       const token = newToken();
       let index = 0, bytes = 0, failed = null;
       const writes = [];
-      const put = (d, i, parts) => transactOn(d, ['chunks'], 'readwrite', (s) => { s.chunks.put({id, token, index: i, parts}); });
       return {
         write(parts) {
           const i = index++;
           for (const p of parts) bytes += partBytes(p);
-          const w = dbHandle ? put(dbHandle, i, parts) : db().then((d) => put(d, i, parts));
-          writes.push(w.catch((e) => { failed = failed || e; }));
+          writes.push(call('put', {id, token, index: i, parts}, movable(parts)).catch((e) => { failed = failed || e; }));
         },
         async commit() {
           await Promise.all(writes);
           if (!failed) {
-            try {
-              return await transact(['records', 'revisions', 'chunks'], 'readwrite', (s) => {
-                const out = {};
-                commitIn(s, id, token, bytes, out);
-                return out;
-              });
-            } catch (e) { failed = e; }
+            try { return await call('commit', {id, token, bytes}); } catch (e) { failed = e; }
           }
-          try { await transact(['chunks'], 'readwrite', (s) => { s.chunks.delete(ofToken(id, token)); }); } catch (_) { /* the next save clears it */ }
+          try { await call('drop', {id, token}); } catch (_) { /* the next save clears it */ }
           throw failed;
         },
       };

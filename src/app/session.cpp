@@ -413,7 +413,7 @@ void Session::save_now() {
 // One slice of the save in progress: pieces of text until the slice's time is up (or
 // kMaxSliceBytes, so the page never copies much at once), handed over as one part.
 void Session::save_step() {
-    constexpr std::size_t kPieceBytes = 4 * 1024;         // between looks at the clock
+    constexpr std::size_t kPieceBytes = 2 * 1024;         // between looks at the clock
     constexpr std::size_t kMaxSliceBytes = 1024 * 1024;  // with a clock only
     if (!m_writer) return;
     const double started = m_slice_clock ? m_slice_clock() : 0;
