@@ -595,7 +595,7 @@ TEST_CASE("a save is written in slices; the parts joined are save_record's text"
     CHECK(h.session().save_writing());
     CHECK(h.services().saves.empty());
     const int slices = finish_save(h);
-    CHECK(slices > 5);                        // the sample is ~30 KB: many 4 KB pieces, 3 per slice
+    CHECK(slices > 5);                        // the sample is ~30 KB: many 2 KB pieces, 3 per slice
     CHECK(h.services().save_parts == std::size_t(slices) + 1);
     CHECK_FALSE(h.services().save_open);
     REQUIRE(h.services().saves.size() == 1);
