@@ -113,7 +113,10 @@
         resolve(d);
       };
       req.onerror = () => reject(new Error(errorName(req.error)));
-      req.onblocked = () => reject(new Error('BlockedError'));
+      // A tab of the previous version still has the database open: the upgrade waits for
+      // it to close (an update reloads every tab). Failing here instead would open a fresh
+      // record over the student's stored one.
+      req.onblocked = () => console.warn('Mastery Map: storage is waiting for another tab of an older version to close');
     });
   }
 

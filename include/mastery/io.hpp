@@ -80,7 +80,7 @@ std::string save_record(const LearnerRecord& r);
 // save_record's text, byte for byte, written a few pieces at a time, so that a big record
 // can be written across many short slices (the browser's autosave: frames and input get
 // through between them). Each piece is small: an activity entry, a competency, a work
-// entry's fields, an evidence item, 64 KiB of a picture's base64. It holds the record it
+// entry's fields, an evidence item, 16 KiB of a picture's base64. It holds the record it
 // writes (records are immutable values, shared with the undo history).
 class RecordWriter {
 public:

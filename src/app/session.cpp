@@ -404,19 +404,22 @@ void Session::save_now() {
     if (m_saving.state != SaveState::failed) m_saving.state = SaveState::saving;
     // The writer shares the present record (never changed in place): changes, undo and
     // redo during the slices leave it alone; the next save follows (on_saved).
+    const double started = m_slice_clock ? m_slice_clock() : 0;  // making the writer counts
     m_writer.emplace(m_store->snapshot()->owner);
     m_writer_id = m_store->record().id;
     m_writer_first = true;
-    save_step();
+    write_slice(started);
+}
+
+void Session::save_step() {
+    if (m_writer) write_slice(m_slice_clock ? m_slice_clock() : 0);
 }
 
 // One slice of the save in progress: pieces of text until the slice's time is up (or
 // kMaxSliceBytes, so the page never copies much at once), handed over as one part.
-void Session::save_step() {
+void Session::write_slice(double started) {
     constexpr std::size_t kPieceBytes = 2 * 1024;         // between looks at the clock
     constexpr std::size_t kMaxSliceBytes = 1024 * 1024;  // with a clock only
-    if (!m_writer) return;
-    const double started = m_slice_clock ? m_slice_clock() : 0;
     std::string part;
     bool more = true;
     while (more) {

@@ -275,6 +275,7 @@ private:
     std::string reviews_text() const;  // every review of the open file, for reviews_unsaved()
     std::uint64_t version() const;  // changes whenever the own record changes
     std::string refuse_if_read_only() const;
+    void write_slice(double started);  // one slice of the save, from `started` (slice clock ms)
 
     Services& m_services;
     Clock m_clock;

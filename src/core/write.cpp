@@ -197,7 +197,7 @@ void put_indented(std::string& out, const std::string& dumped, int indent) {
 }
 
 // Input bytes of a picture per step: a multiple of 3, so the pieces' base64 joins up.
-constexpr std::size_t kPictureStep = 48 * 1024;
+constexpr std::size_t kPictureStep = 12 * 1024;
 
 }  // namespace
 

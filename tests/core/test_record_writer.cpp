@@ -75,10 +75,10 @@ mastery::LearnerRecord generated(int n) {
         r.work.push_back(std::move(w));
         r.activity.push_back({"2026-09-02T10:00:00Z", "add_evidence", "Added evidence to Topic " + std::to_string(i)});
     }
-    // 0..3 bytes (padding), one either side of a piece's 48 KiB, and a big one
+    // 0..3 bytes (padding), one either side of a piece's 12 KiB, and a big one
     std::uint32_t seed = 7;
-    for (std::size_t size : {std::size_t(1), std::size_t(2), std::size_t(3), std::size_t(4), std::size_t(48 * 1024 - 1),
-                             std::size_t(48 * 1024), std::size_t(48 * 1024 + 1), std::size_t(200 * 1024)})
+    for (std::size_t size : {std::size_t(1), std::size_t(2), std::size_t(3), std::size_t(4), std::size_t(12 * 1024 - 1),
+                             std::size_t(12 * 1024), std::size_t(12 * 1024 + 1), std::size_t(200 * 1024)})
         r.work[1 % r.work.size()].evidence.push_back(picture("e" + std::to_string(id++), size, seed++));
     r.next_id = id;
     r.plan.push_back({"g1", mastery::Goal::Kind::competency, "k1", 2, "2026-12-01"});
@@ -107,9 +107,9 @@ TEST_CASE("the streamed text is save_record's text: a generated large record wit
     const auto r = generated(300);
     CHECK(r.work.size() == 150);
     check_same_bytes(r);
-    // a piece never holds more than one picture step (64 KiB of base64) and a little JSON
+    // a piece never holds more than one picture step (16 KiB of base64) and a little JSON
     const auto s = stream(std::make_shared<const mastery::LearnerRecord>(r), 1);
-    CHECK(s.largest <= 64 * 1024 + 512);
+    CHECK(s.largest <= 16 * 1024 + 512);
     CHECK(s.calls > 3000);  // one per activity entry, competency, work entry, evidence item...
 }
 
