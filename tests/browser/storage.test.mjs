@@ -19,7 +19,11 @@ const kArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 
 const page_html = '<!doctype html><meta charset="utf-8"><title>storage test</title><script src="storage.js"></script>';
 const server = http.createServer((req, res) => {
-  if (req.url === '/' || req.url.startsWith('/?')) {
+  if (req.url === '/inline') {  // storage.js inside the page, as in the single-file copy: no worker
+    res.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
+    res.end('<!doctype html><meta charset="utf-8"><title>storage test, inline</title><script>' +
+      fs.readFileSync(path.join(root, 'web/storage.js'), 'utf8') + '</script>');
+  } else if (req.url === '/' || req.url.startsWith('/?')) {
     res.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
     res.end(page_html);
   } else if (req.url === '/storage.js') {
@@ -115,6 +119,35 @@ try {
   check('commit makes the parts the record; the previous text is the newest backup',
     parts.after === '{"n": 2}' && parts.committed.revision === 2 && parts.backups[0] === parts.whole, JSON.stringify(parts));
   check('remove deletes a record with its parts', parts.gone === null);
+
+  // the same without a worker (the single-file copy's storage.js is inline: the page
+  // writes the parts itself), and what the page with a worker saved reads the same there
+  const inlinePage = await ctx.newPage();
+  let workers = 0;
+  inlinePage.on('worker', () => workers++);
+  await inlinePage.goto(url + 'inline');
+  const inline = await inlinePage.evaluate(async () => {
+    const s = window.masteryStorage;
+    const w = s.writer('rec-inline');
+    w.write([new TextEncoder().encode('{"inline": ')]);
+    w.write(['"ü"}']);
+    const saved = await w.commit();
+    const again = await s.save('rec-inline', [new TextEncoder().encode('{"inline": 2}')]);
+    return {saved, again, cur: await s.load('rec-inline'), backups: (await s.backups('rec-inline')).map((b) => b.text)};
+  });
+  check('without a worker a save in parts works the same',
+    inline.saved.revision === 1 && inline.again.revision === 2 && inline.cur.text === '{"inline": 2}' && inline.backups[0] === '{"inline": "ü"}',
+    JSON.stringify(inline));
+  check('the inline page started no worker', workers === 0, String(workers));
+  const fromWorkerPage = await page.evaluate(() => window.masteryStorage.load('rec-inline'));
+  check('a record saved without a worker loads in a page with one', fromWorkerPage && fromWorkerPage.text === '{"inline": 2}');
+  let pageWorkers = 0;
+  page.on('worker', () => pageWorkers++);
+  await page.reload();
+  await page.evaluate(() => window.masteryStorage.save('rec-inline', [new TextEncoder().encode('{"inline": 3}')]));
+  check('the hosted page writes through storage.js as a worker', pageWorkers === 1, String(pageWorkers));
+  await page.evaluate(() => window.masteryStorage.remove('rec-inline'));
+  await inlinePage.close();
 
   // round trip and the backup ring
   const ring = await page.evaluate(async () => {
