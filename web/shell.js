@@ -302,6 +302,11 @@
   const sliceChannel = new MessageChannel();  // a task at once, not throttled in a hidden tab like setTimeout
   sliceChannel.port1.onmessage = () => { if (started) timed(() => Module._mm_save_step()); };
   const nextSlice = () => sliceChannel.port2.postMessage(0);
+  // Parts go to storage about every 256 KB, in a task of their own: handing them to
+  // storage's worker costs a few milliseconds of its own at 4x, kept apart from a slice.
+  const kBatchBytes = 256 * 1024;
+  const batchChannel = new MessageChannel();
+  batchChannel.port1.onmessage = () => timed(() => persist.sendBatch());
   const settleLocks = () => new Promise((resolve) => setTimeout(resolve, 250));
   const persist = {
     slot: null,        // "default" or the ?pathway= address
@@ -434,13 +439,13 @@
     },
     // One part of the save in progress (the app's slices, in order). The first part takes
     // this record's lock (never overwrite another tab's record) and opens a storage writer;
-    // each part goes to it as it comes (storage's worker writes it: the bytes move there,
+    // parts go to it in batches (storage's worker writes them: the bytes move there,
     // uncopied); after the last one the writer commits (the record changes only then: a
     // failed save leaves the last good state).
-    saving: null,  // {slot, id, writer, batch (parts not handed over yet), error, started, ended}
+    saving: null,  // {slot, id, writer, batch (parts not handed over yet), batchBytes, error, started, ended}
     savePart(slot, id, bytes, first, last) {
       if (first) {
-        const job = this.saving = {slot, id, writer: null, batch: [], error: '', started: performance.now(), ended: false};
+        const job = this.saving = {slot, id, writer: null, batch: [], batchBytes: 0, error: '', started: performance.now(), ended: false};
         (async () => {
           if (!window.masteryStorage) throw new Error('UnknownError');
           if (!(await this.holdRecord(id))) throw new Error('OpenElsewhere');
@@ -454,15 +459,22 @@
       const job = this.saving;
       if (!job || job.id !== id) return;
       job.batch.push(bytes);
+      job.batchBytes += bytes.length;
       if (last) job.ended = true;
-      if (job.writer) this.writeBatch(job);
-      if (job.writer && last) this.endSave(job);
-      else if (!last && !job.error) nextSlice();
+      if (job.writer && (job.batchBytes >= kBatchBytes || last)) batchChannel.port2.postMessage(0);
+      if (!last && !job.error) nextSlice();
+    },
+    sendBatch() {
+      const job = this.saving;
+      if (!job || !job.writer) return;
+      this.writeBatch(job);
+      if (job.ended) this.endSave(job);
     },
     writeBatch(job) {
       if (!job.batch.length) return;
       job.writer.write(job.batch);
       job.batch = [];
+      job.batchBytes = 0;
     },
     // The last part is in (or storage refused early: the app then writes no more slices).
     async endSave(job) {

@@ -78,7 +78,7 @@ private:
 
 // Main-thread time one slice of an autosave may take (issue 7: no pause over 16 ms at 4x
 // CPU throttling; the page's copy of the slice and its IndexedDB write come on top).
-inline constexpr double kSaveSliceMs = 3.0;
+inline constexpr double kSaveSliceMs = 2.0;
 
 struct WebApp {
     WebApp() { session.set_slice_clock([] { return emscripten_get_now(); }, kSaveSliceMs); }
