@@ -122,7 +122,12 @@
 
   let dbPromise = null;
   function db() {
-    if (!dbPromise) dbPromise = open().catch((e) => { dbPromise = null; throw e; });
+    if (!dbPromise) {
+      dbPromise = open().catch((e) => { dbPromise = null; throw e; });
+      // the page starts storage's worker once storage opens (at startup), so that the
+      // first save does not pay for starting it
+      if (global.document) dbPromise.then(() => helper(), () => {});
+    }
     return dbPromise;
   }
 
