@@ -288,14 +288,25 @@
   // 300 ms of quiet, and at once when the page is hidden or closed), and hears back whether
   // each save worked. One tab per slot writes (a Web Lock); another tab only looks, and
   // takes over (reloads) when the writing tab closes.
-  // Main-thread time of each save (the record's text made and handed to IndexedDB), for
-  // scripts/bench; the writing itself happens off the main thread.
+  // A save is written in slices: the app hands over one part of the record's text per
+  // slice (persist.savePart), and the page asks for the next slice in a new task, so
+  // frames and input get through between them. saveTimes holds the main-thread time of
+  // every task of a save (each slice with its copy and IndexedDB write, the commit), for
+  // scripts/bench: its max is the longest pause autosave causes.
   const saveTimes = [];
-  function timedSave() {
+  function timed(fn) {
     const t0 = performance.now();
-    Module._mm_save_now();
-    if (saveTimes.length < 10000) saveTimes.push(performance.now() - t0);
+    try { return fn(); } finally { if (saveTimes.length < 100000) saveTimes.push(performance.now() - t0); }
   }
+  function timedSave() { timed(() => Module._mm_save_now()); }
+  const sliceChannel = new MessageChannel();  // a task at once, not throttled in a hidden tab like setTimeout
+  sliceChannel.port1.onmessage = () => { if (started) timed(() => Module._mm_save_step()); };
+  const nextSlice = () => sliceChannel.port2.postMessage(0);
+  // Parts go to storage about every 256 KB, in a task of their own: handing them to
+  // storage's worker costs a few milliseconds of its own at 4x, kept apart from a slice.
+  const kBatchBytes = 256 * 1024;
+  const batchChannel = new MessageChannel();
+  batchChannel.port1.onmessage = () => timed(() => persist.sendBatch());
   const settleLocks = () => new Promise((resolve) => setTimeout(resolve, 250));
   let earlyClaim = null;  // {slot, answer}: the slot's lock, asked for while the app downloads
   const persist = {
@@ -378,7 +389,10 @@
       if (text) {
         const id = Module.UTF8ToString(Module._mm_record_id());
         if (!this.elsewhere.has(id)) {
-          try { localStorage.setItem(this.lastChance(this.slot), JSON.stringify({id, text})); } catch (e) { /* too big or disabled: the save below still tries */ }
+          try {
+            localStorage.setItem(this.lastChance(this.slot), JSON.stringify({id, text}));
+            this.copyAt = performance.now();
+          } catch (e) { /* too big or disabled: the save below still tries */ }
         }
       }
       this.flush();
@@ -426,21 +440,63 @@
       this.timer = 0;
       timedSave();
     },
-    async save(slot, id, text) {
-      let error = '';
-      try {
-        if (!window.masteryStorage) throw new Error('UnknownError');
-        if (!(await this.holdRecord(id))) throw new Error('OpenElsewhere');  // never overwrite another tab's record
-        await window.masteryStorage.save(id, text);
-        this.id = id;
+    // One part of the save in progress (the app's slices, in order). The first part takes
+    // this record's lock (never overwrite another tab's record) and opens a storage writer;
+    // parts go to it in batches (storage's worker writes them: the bytes move there,
+    // uncopied); after the last one the writer commits (the record changes only then: a
+    // failed save leaves the last good state).
+    saving: null,  // {slot, id, writer, batch (parts not handed over yet), batchBytes, error, started, ended}
+    savePart(slot, id, bytes, first, last) {
+      if (first) {
+        const job = this.saving = {slot, id, writer: null, batch: [], batchBytes: 0, error: '', started: performance.now(), ended: false};
+        (async () => {
+          if (!window.masteryStorage) throw new Error('UnknownError');
+          if (!(await this.holdRecord(id))) throw new Error('OpenElsewhere');
+          job.writer = window.masteryStorage.writer(id);
+        })().catch((e) => { job.error = (e && e.message) || 'UnknownError'; }).then(() => {
+          // parts that came while the lock was asked for; or the save ends here
+          if (job.error || job.ended) timed(() => this.endSave(job));
+          else if (job.batch.length) timed(() => this.writeBatch(job));
+        });
+      }
+      const job = this.saving;
+      if (!job || job.id !== id) return;
+      job.batch.push(bytes);
+      job.batchBytes += bytes.length;
+      if (last) job.ended = true;
+      if (job.writer && (job.batchBytes >= kBatchBytes || last)) batchChannel.port2.postMessage(0);
+      if (!last && !job.error) nextSlice();
+    },
+    sendBatch() {
+      const job = this.saving;
+      if (!job || !job.writer) return;
+      this.writeBatch(job);
+      if (job.ended) this.endSave(job);
+    },
+    writeBatch(job) {
+      if (!job.batch.length) return;
+      job.writer.write(job.batch);
+      job.batch = [];
+      job.batchBytes = 0;
+    },
+    // The last part is in (or storage refused early: the app then writes no more slices).
+    async endSave(job) {
+      if (this.saving !== job) return;
+      this.saving = null;
+      let error = job.error;
+      if (!error) {
         try {
-          localStorage.setItem(this.pointer(slot), id);
-          // the pagehide copy is no longer needed once storage holds that same text
-          const copy = localStorage.getItem(this.lastChance(slot));
-          if (copy && JSON.parse(copy).text === text) localStorage.removeItem(this.lastChance(slot));
-        } catch (e) { /* the record is saved; only the pointer is not */ }
-      } catch (e) {
-        error = (e && e.message) || 'UnknownError';
+          this.writeBatch(job);
+          await job.writer.commit();
+          this.id = job.id;
+          try {
+            localStorage.setItem(this.pointer(job.slot), job.id);
+            // the pagehide copy is no longer needed once a save begun after it is stored
+            if (this.copyAt && job.started > this.copyAt) { localStorage.removeItem(this.lastChance(job.slot)); this.copyAt = 0; }
+          } catch (e) { /* the record is saved; only the pointer is not */ }
+        } catch (e) {
+          error = (e && e.message) || 'UnknownError';
+        }
       }
       if (!started) return;
       withString(error, (p) => Module._mm_saved(error ? 0 : 1, p));
@@ -480,7 +536,7 @@
       const newest = mine[mine.length - 1];
       if (!newest) return;
       const a = document.createElement('a');
-      a.href = URL.createObjectURL(new Blob([newest.text], {type: 'text/plain'}));
+      a.href = URL.createObjectURL(new Blob(newest.parts || [newest.text], {type: 'text/plain'}));  // byte for byte
       a.download = 'mastery-map-data-that-did-not-open-' + String(newest.set_aside_at || '').slice(0, 10) + '.txt';
       document.body.appendChild(a);
       a.click();

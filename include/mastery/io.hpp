@@ -6,6 +6,7 @@
 #include "mastery/model.hpp"
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -76,6 +77,34 @@ Json to_json(const LearnerRecord& r, bool envelope = true);
 std::string save_pathway(const Pathway& p);
 std::string save_record(const LearnerRecord& r);
 
+// save_record's text, byte for byte, written a few pieces at a time, so that a big record
+// can be written across many short slices (the browser's autosave: frames and input get
+// through between them). Each piece is small: an activity entry, a competency, a work
+// entry's fields, an evidence item, 16 KiB of a picture's base64. It holds the record it
+// writes (records are immutable values, shared with the undo history).
+class RecordWriter {
+public:
+    explicit RecordWriter(std::shared_ptr<const LearnerRecord> record);
+    RecordWriter(RecordWriter&&) noexcept;
+    RecordWriter& operator=(RecordWriter&&) noexcept;
+    ~RecordWriter();
+
+    // Appends the next pieces to `out` until at least `min_bytes` were added or the text
+    // is complete. Returns true while there is more to write.
+    bool write(std::string& out, std::size_t min_bytes);
+    bool done() const { return m_steps.empty(); }
+    std::size_t written() const { return m_written; }  // bytes so far
+    const LearnerRecord& record() const { return *m_record; }
+
+    struct Step;  // one piece still to write (write.cpp)
+
+private:
+    void run(const Step& s, std::string& out);
+    std::shared_ptr<const LearnerRecord> m_record;
+    std::vector<Step> m_steps;  // a stack: back() is written next
+    std::size_t m_written = 0;
+};
+
 // Content hash of a pathway's canonical JSON body: "fnv1a64:" + 16 hex digits.
 std::string content_hash(const Pathway& p);
 
@@ -84,6 +113,7 @@ LearnerRecord new_record(const Pathway& p, std::string id, std::string learner_n
 
 // Small codecs the formats need (hand-written; see docs/ARCHITECTURE.md).
 std::string base64_encode(const std::vector<std::uint8_t>& bytes);
+std::string base64_encode(const std::uint8_t* data, std::size_t size);
 std::optional<std::vector<std::uint8_t>> base64_decode(std::string_view text);
 
 }  // namespace mastery

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace mastery::app {
@@ -50,8 +52,14 @@ public:
     virtual void quarantine_stored(const std::string& slot, const std::string& reason) = 0;
     // Something changed: save soon (the platform debounces, then calls Session::save_now).
     virtual void record_changed() = 0;
-    // Saves atomically; answers with Session::on_saved(ok, error name).
-    virtual void save_record(const std::string& slot, const std::string& record_id, const std::string& text) = 0;
+    // The record's text for storage, one piece per slice of a save (Session::save_now, then
+    // save_step): `first` with the first piece, `last` with the final one (a small record is
+    // one piece, both). After a piece that is not the last, the platform calls
+    // Session::save_step() in a later task, so frames and input get through between slices.
+    // Storage keeps the last good state until the last piece is in, then answers with
+    // Session::on_saved(ok, error name); it may answer a failure early (no more pieces
+    // are then asked for).
+    virtual void save_part(const std::string& slot, const std::string& record_id, std::string_view bytes, bool first, bool last) = 0;
     // The raw data that was set aside, as a download.
     virtual void download_set_aside() = 0;
     // When a record was last saved to a file on this device ("" = never): for the gentle
@@ -72,7 +80,10 @@ public:
     std::string saved_prefs;
     std::vector<std::string> stored_loads, quarantined;  // slots asked for; reasons given
     int changes = 0, set_aside_downloads = 0;
-    std::vector<std::string> saves;                      // texts handed to save_record
+    std::vector<std::string> saves;                      // whole texts saved (the pieces of each save joined)
+    std::size_t save_parts = 0;                          // pieces handed over, all saves together
+    std::string saving;                                  // the pieces of the save in progress so far
+    bool save_open = false;                              // a save's first piece came, its last not yet
     void open_url(const std::string& url) override { opened.push_back(url); }
     void download_text(const std::string& filename, const std::string&, const std::string&) override { downloads.push_back(filename); }
     void pick_image(const ImageTarget&) override { ++image_picks; }
@@ -83,7 +94,13 @@ public:
     void load_stored(const std::string& slot) override { stored_loads.push_back(slot); }
     void quarantine_stored(const std::string&, const std::string& reason) override { quarantined.push_back(reason); }
     void record_changed() override { ++changes; }
-    void save_record(const std::string&, const std::string&, const std::string& text) override { saves.push_back(text); }
+    void save_part(const std::string&, const std::string&, std::string_view bytes, bool first, bool last) override {
+        if (first) saving.clear();
+        saving += bytes;
+        ++save_parts;
+        save_open = !last;
+        if (last) saves.push_back(std::exchange(saving, {}));
+    }
     void download_set_aside() override { ++set_aside_downloads; }
     std::map<std::string, std::string> exports;          // record id -> when last exported
     std::string last_export(const std::string& id) override { return exports.count(id) ? exports[id] : std::string(); }

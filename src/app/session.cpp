@@ -402,14 +402,43 @@ void Session::save_now() {
     if (v == m_saved) return;
     m_in_flight = v;
     if (m_saving.state != SaveState::failed) m_saving.state = SaveState::saving;
-    const std::string text = m_store->export_record();
-    m_record_bytes = double(text.size());
-    m_services.save_record(m_slot, m_store->record().id, text);
+    // The writer shares the present record (never changed in place): changes, undo and
+    // redo during the slices leave it alone; the next save follows (on_saved).
+    const double started = m_slice_clock ? m_slice_clock() : 0;  // making the writer counts
+    m_writer.emplace(m_store->snapshot()->owner);
+    m_writer_id = m_store->record().id;
+    m_writer_first = true;
+    write_slice(started);
+}
+
+void Session::save_step() {
+    if (m_writer) write_slice(m_slice_clock ? m_slice_clock() : 0);
+}
+
+// One slice of the save in progress: pieces of text until the slice's time is up (or
+// kMaxSliceBytes, so the page never copies much at once), handed over as one part.
+void Session::write_slice(double started) {
+    constexpr std::size_t kPieceBytes = 2 * 1024;         // between looks at the clock
+    constexpr std::size_t kMaxSliceBytes = 1024 * 1024;  // with a clock only
+    std::string part;
+    bool more = true;
+    while (more) {
+        more = m_writer->write(part, m_slice_clock ? kPieceBytes : std::size_t(-1));
+        if (m_slice_clock && (part.size() >= kMaxSliceBytes || m_slice_clock() - started >= m_slice_ms)) break;
+    }
+    const bool first = std::exchange(m_writer_first, false);
+    const std::string id = m_writer_id;
+    if (!more) {
+        m_record_bytes = double(m_writer->written());
+        m_writer.reset();
+    }
+    m_services.save_part(m_slot, id, part, first, !more);
 }
 
 void Session::on_saved(bool ok, const std::string& error_name) {
     const std::uint64_t was = m_in_flight;
     m_in_flight = 0;
+    m_writer.reset();  // storage gave up early: no more slices
     if (ok) {
         if (was) m_saved = was;
         m_saving.problem = StorageProblem::none;

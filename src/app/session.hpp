@@ -149,8 +149,15 @@ public:
 
     // Saving: the platform calls save_now() after its debounce (and on pagehide), then
     // on_saved() when storage answered. poll_changes() notices changes (once per change).
+    // A save writes the present record's text in slices (RecordWriter): save_now() writes
+    // the first, the platform calls save_step() for each next one (Services::save_part).
+    // With a slice clock, each slice stops once `slice_ms` have passed; without one (tests,
+    // by default) the whole text is one slice.
     void poll_changes();
     void save_now();
+    void save_step();
+    bool save_writing() const { return m_writer.has_value(); }  // slices still to write
+    void set_slice_clock(std::function<double()> ms, double slice_ms) { m_slice_clock = std::move(ms); m_slice_ms = slice_ms; }
     void on_saved(bool ok, const std::string& error_name);
     void set_read_only(bool on);
     const Saving& saving() const { return m_saving; }
@@ -268,6 +275,7 @@ private:
     std::string reviews_text() const;  // every review of the open file, for reviews_unsaved()
     std::uint64_t version() const;  // changes whenever the own record changes
     std::string refuse_if_read_only() const;
+    void write_slice(double started);  // one slice of the save, from `started` (slice clock ms)
 
     Services& m_services;
     Clock m_clock;
@@ -288,6 +296,11 @@ private:
     std::uint64_t m_noticed = 0;        // last version the platform was told about
     std::uint64_t m_saved = 0;          // last version storage confirmed
     std::uint64_t m_in_flight = 0;      // version being saved (0 = none)
+    std::optional<RecordWriter> m_writer;  // the save being written (holds its own record)
+    std::string m_writer_id;            // the record id it saves under
+    bool m_writer_first = false;        // its next piece is the first
+    std::function<double()> m_slice_clock;  // milliseconds, for slicing a save (none: one slice)
+    double m_slice_ms = 0;
     Saving m_saving;
     std::optional<PendingImport> m_pending_import;
     ReviewSession m_review;

@@ -132,21 +132,29 @@ namespace {
 constexpr char kB64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 }
 
-std::string base64_encode(const std::vector<std::uint8_t>& bytes) {
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
+std::string base64_encode(const std::vector<std::uint8_t>& bytes) { return base64_encode(bytes.data(), bytes.size()); }
+
+std::string base64_encode(const std::uint8_t* data, std::size_t size) {
+    // written into a buffer of the final size (autosave encodes pictures in pieces, in
+    // slices of a few milliseconds: appending a character at a time was 4x slower in wasm)
+    std::string out((size + 2) / 3 * 4, '\0');
+    char* o = out.data();
     std::size_t i = 0;
-    for (; i + 2 < bytes.size(); i += 3) {
-        std::uint32_t v = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
-        out += kB64[(v >> 18) & 63]; out += kB64[(v >> 12) & 63]; out += kB64[(v >> 6) & 63]; out += kB64[v & 63];
+    for (; i + 2 < size; i += 3) {
+        const std::uint32_t v = (std::uint32_t(data[i]) << 16) | (std::uint32_t(data[i + 1]) << 8) | data[i + 2];
+        o[0] = kB64[(v >> 18) & 63];
+        o[1] = kB64[(v >> 12) & 63];
+        o[2] = kB64[(v >> 6) & 63];
+        o[3] = kB64[v & 63];
+        o += 4;
     }
-    if (i < bytes.size()) {
-        std::uint32_t v = bytes[i] << 16;
-        if (i + 1 < bytes.size()) v |= bytes[i + 1] << 8;
-        out += kB64[(v >> 18) & 63];
-        out += kB64[(v >> 12) & 63];
-        out += (i + 1 < bytes.size()) ? kB64[(v >> 6) & 63] : '=';
-        out += '=';
+    if (i < size) {
+        std::uint32_t v = std::uint32_t(data[i]) << 16;
+        if (i + 1 < size) v |= std::uint32_t(data[i + 1]) << 8;
+        o[0] = kB64[(v >> 18) & 63];
+        o[1] = kB64[(v >> 12) & 63];
+        o[2] = (i + 1 < size) ? kB64[(v >> 6) & 63] : '=';
+        o[3] = '=';
     }
     return out;
 }

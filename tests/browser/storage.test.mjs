@@ -19,7 +19,11 @@ const kArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', 
 
 const page_html = '<!doctype html><meta charset="utf-8"><title>storage test</title><script src="storage.js"></script>';
 const server = http.createServer((req, res) => {
-  if (req.url === '/' || req.url.startsWith('/?')) {
+  if (req.url === '/inline') {  // storage.js inside the page, as in the single-file copy: no worker
+    res.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
+    res.end('<!doctype html><meta charset="utf-8"><title>storage test, inline</title><script>' +
+      fs.readFileSync(path.join(root, 'web/storage.js'), 'utf8') + '</script>');
+  } else if (req.url === '/' || req.url.startsWith('/?')) {
     res.writeHead(200, {'content-type': 'text/html; charset=utf-8'});
     res.end(page_html);
   } else if (req.url === '/storage.js') {
@@ -49,6 +53,102 @@ try {
   let page = ctx.pages()[0] || await ctx.newPage();
   await page.goto(url);
 
+  // a version 1 database (whole texts in `records`, a `backups` ring) made by hand, as the
+  // previous app left it: opened by this version, nothing is lost
+  const upgraded = await page.evaluate(async () => {
+    await new Promise((resolve, reject) => {
+      const req = indexedDB.open('mastery-map', 1);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('records', {keyPath: 'id'});
+        db.createObjectStore('backups', {keyPath: ['id', 'slot']});
+        db.createObjectStore('quarantine', {autoIncrement: true});
+        const tx = req.transaction;
+        tx.objectStore('records').put({id: 'old', text: '{"v": 7, "t": "ünïcödé ✓"}', saved_at: '2026-11-01T10:00:07Z', revision: 7});
+        for (let r = 2; r <= 6; r++) tx.objectStore('backups').put({id: 'old', slot: r % 5, text: `{"v": ${r}}`, saved_at: `2026-11-01T10:00:0${r}Z`, revision: r});
+        tx.objectStore('records').put({id: 'other', text: '{"other": true}', saved_at: '2026-11-02T10:00:00Z', revision: 1});
+        tx.objectStore('quarantine').add({id: 'old', text: '{"bad', saved_at: '2026-10-01T10:00:00Z', reason: 'not valid JSON', set_aside_at: '2026-10-02T10:00:00Z'});
+      };
+      req.onsuccess = () => { req.result.close(); resolve(); };
+      req.onerror = () => reject(req.error);
+    });
+    const s = window.masteryStorage;
+    const cur = await s.load('old');
+    const backups = await s.backups('old');
+    const list = (await s.list()).sort((a, b) => (a.id < b.id ? -1 : 1));
+    const set = await s.quarantined();
+    const saved = await s.save('old', '{"v": 8}');
+    const after = await s.backups('old');
+    return {cur, backups: backups.map((b) => [b.revision, b.text, b.saved_at]), list, set, saved, after: after.map((b) => b.revision),
+            other: await s.load('other'), afterCur: await s.load('old')};
+  });
+  check('v1 -> v2: the record keeps its text, revision and time',
+    upgraded.cur && upgraded.cur.text === '{"v": 7, "t": "ünïcödé ✓"}' && upgraded.cur.revision === 7 && upgraded.cur.saved_at === '2026-11-01T10:00:07Z',
+    JSON.stringify(upgraded.cur));
+  check('v1 -> v2: the backups list the same revisions and texts, newest first',
+    JSON.stringify(upgraded.backups) === JSON.stringify([6, 5, 4, 3, 2].map((r) => [r, `{"v": ${r}}`, `2026-11-01T10:00:0${r}Z`])), JSON.stringify(upgraded.backups));
+  check('v1 -> v2: every record is listed, with its size in bytes',
+    upgraded.list.length === 2 && upgraded.list[0].id === 'old' && upgraded.list[0].bytes === 32 && upgraded.list[1].revision === 1, JSON.stringify(upgraded.list));
+  check('v1 -> v2: another record is untouched', upgraded.other && upgraded.other.text === '{"other": true}');
+  check('v1 -> v2: data set aside stays set aside', upgraded.set.length === 1 && upgraded.set[0].text === '{"bad' && upgraded.set[0].reason === 'not valid JSON');
+  check('v1 -> v2: the next save goes on from the old revision, the old text becomes a backup',
+    upgraded.saved.revision === 8 && upgraded.afterCur.text === '{"v": 8}' && JSON.stringify(upgraded.after) === '[7,6,5,4,3]', JSON.stringify(upgraded.after));
+  await page.evaluate(async () => { await window.masteryStorage.remove('old'); await window.masteryStorage.remove('other'); });
+
+  // a save in parts (UTF-8 bytes split anywhere, even inside a character, and strings)
+  const parts = await page.evaluate(async () => {
+    const s = window.masteryStorage;
+    const bytes = new TextEncoder().encode('{"name": "Zoë 🦊 ');
+    const cut = bytes.length - 3;  // inside the fox's four bytes
+    await s.save('rec-parts', [bytes.subarray(0, cut), bytes.slice(cut), 'and a string", ', new TextEncoder().encode('"n": 1}')]);
+    const whole = await s.load('rec-parts');
+    // the streaming form: nothing changes until commit
+    const w = s.writer('rec-parts');
+    w.write([new TextEncoder().encode('{"n": ')]);
+    w.write([new TextEncoder().encode('2}')]);
+    await new Promise((r) => setTimeout(r, 50));
+    const before = await s.load('rec-parts');
+    const committed = await w.commit();
+    const after = await s.load('rec-parts');
+    const backups = await s.backups('rec-parts');
+    await s.remove('rec-parts');
+    return {whole: whole.text, before: before.text, committed, after: after.text, backups: backups.map((b) => b.text), gone: await s.load('rec-parts')};
+  });
+  check('a save in parts loads as one text, characters split across parts included', parts.whole === '{"name": "Zoë 🦊 and a string", "n": 1}', parts.whole);
+  check('parts written but not committed leave the record as it was', parts.before === parts.whole);
+  check('commit makes the parts the record; the previous text is the newest backup',
+    parts.after === '{"n": 2}' && parts.committed.revision === 2 && parts.backups[0] === parts.whole, JSON.stringify(parts));
+  check('remove deletes a record with its parts', parts.gone === null);
+
+  // the same without a worker (the single-file copy's storage.js is inline: the page
+  // writes the parts itself), and what the page with a worker saved reads the same there
+  const inlinePage = await ctx.newPage();
+  let workers = 0;
+  inlinePage.on('worker', () => workers++);
+  await inlinePage.goto(url + 'inline');
+  const inline = await inlinePage.evaluate(async () => {
+    const s = window.masteryStorage;
+    const w = s.writer('rec-inline');
+    w.write([new TextEncoder().encode('{"inline": ')]);
+    w.write(['"ü"}']);
+    const saved = await w.commit();
+    const again = await s.save('rec-inline', [new TextEncoder().encode('{"inline": 2}')]);
+    return {saved, again, cur: await s.load('rec-inline'), backups: (await s.backups('rec-inline')).map((b) => b.text)};
+  });
+  check('without a worker a save in parts works the same',
+    inline.saved.revision === 1 && inline.again.revision === 2 && inline.cur.text === '{"inline": 2}' && inline.backups[0] === '{"inline": "ü"}',
+    JSON.stringify(inline));
+  check('the inline page started no worker', workers === 0, String(workers));
+  const fromWorkerPage = await page.evaluate(() => window.masteryStorage.load('rec-inline'));
+  check('a record saved without a worker loads in a page with one', fromWorkerPage && fromWorkerPage.text === '{"inline": 2}');
+  let pageWorkers = 0;
+  page.on('worker', () => pageWorkers++);
+  await page.reload();
+  await page.evaluate(() => window.masteryStorage.save('rec-inline', [new TextEncoder().encode('{"inline": 3}')]));
+  check('the hosted page writes through storage.js as a worker', pageWorkers === 1, String(pageWorkers));
+  await page.evaluate(() => window.masteryStorage.remove('rec-inline'));
+  await inlinePage.close();
+
   // round trip and the backup ring
   const ring = await page.evaluate(async () => {
     const s = window.masteryStorage;
@@ -60,6 +160,20 @@ try {
   check('latest save is the record', ring.cur.text === '{"n": 8, "text": "café ñ"}' && ring.cur.revision === 8, JSON.stringify(ring.cur));
   check('the last 5 states are kept, newest first', JSON.stringify(ring.revisions) === '[7,6,5,4,3]', JSON.stringify(ring.revisions));
   check('backup holds the previous text', ring.first === '{"n": 7, "text": "café ñ"}');
+  // only the ring's revisions keep their texts (a save never reads the previous text: the
+  // ring is pruned by metadata)
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise((resolve) => { const r = indexedDB.open('mastery-map'); r.onsuccess = () => resolve(r.result); });
+    const keys = await new Promise((resolve) => {
+      const r = db.transaction(['chunks']).objectStore('chunks').getAllKeys(IDBKeyRange.bound(['rec-1'], ['rec-1', []]));
+      r.onsuccess = () => resolve(r.result);
+    });
+    const stores = Array.from(db.objectStoreNames).sort();
+    db.close();
+    return {saves: new Set(keys.map((k) => k[1])).size, stores};
+  });
+  check('texts of revisions older than the ring are deleted', stored.saves === 6, String(stored.saves));
+  check('the database has the version 2 stores', JSON.stringify(stored.stores) === '["chunks","quarantine","records","revisions"]', JSON.stringify(stored.stores));
 
   // reload
   await page.reload();
@@ -92,7 +206,7 @@ try {
     const s = window.masteryStorage;
     await s.save('rec-1', '{"truncated');
     const back = await s.quarantineAndRestore('rec-1', 'not valid JSON at line 1, column 12');
-    const set = await s.quarantined();
+    const set = (await s.quarantined()).filter((q) => q.id === 'rec-1');  // (the v1 database's entry is for 'old')
     return {back, cur: await s.load('rec-1'), set};
   });
   check('the newest backup becomes the record', restored.cur.text.includes('"n": 8'), JSON.stringify(restored.cur));
@@ -146,6 +260,26 @@ try {
   });
   check('a full quota is reported as QuotaExceededError', quota.error === 'QuotaExceededError', String(quota.error));
   check('the last good state is untouched after a failed save', quota.revision === 1 && quota.text === '{"n": 1, "small": true}', quota.text);
+  // the same in parts, as the app saves: a part that does not fit fails the whole save
+  const quotaParts = await page.evaluate(async () => {
+    const s = window.masteryStorage;
+    const w = s.writer('rec-1');
+    for (let k = 0; k < 6; k++) {
+      const bytes = new Uint8Array(128 * 1024);
+      for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
+      w.write([bytes]);
+    }
+    let error = null;
+    try { await w.commit(); } catch (e) { error = e.message; }
+    const cur = await s.load('rec-1');
+    const backups = await s.backups('rec-1');
+    const after = await s.save('rec-1', '{"n": 2, "small": true}');  // space again for a small save
+    return {error, revision: cur.revision, text: cur.text, backups: backups.length, after: after.revision};
+  });
+  check('a save in parts over the quota is refused as QuotaExceededError', quotaParts.error === 'QuotaExceededError', String(quotaParts.error));
+  check('after a failed save in parts the last good state is untouched', quotaParts.revision === 1 && quotaParts.text === '{"n": 1, "small": true}' && quotaParts.backups === 0,
+    JSON.stringify(quotaParts));
+  check('the failed parts are cleared: the next small save fits', quotaParts.after === 2, JSON.stringify(quotaParts));
   await ctx.close();
   fs.rmSync(quotaProfile, {recursive: true, force: true});
 } catch (e) {

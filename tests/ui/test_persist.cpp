@@ -560,3 +560,129 @@ TEST_CASE("changes storage refused make leaving risky; a record open in another 
     h.session().on_saved(true, "");
     CHECK_FALSE(h.session().leaving_loses_work());
 }
+
+// Issue 7: autosave must not pause the page. A save writes the record's text in slices
+// (a clock stops each one), handed to storage one part per slice, joined byte for byte.
+namespace {
+
+// Starts the sample record as stored and saved, with a fake clock that moves 1 ms per look:
+// a slice ends after `slice_ms` looks.
+void start_sliced(Harness& h, double slice_ms, double* ms) {
+    start_stored(h, true, read_file(source_path(kSample)));
+    h.session().set_slice_clock([ms] { return *ms += 1; }, slice_ms);
+}
+
+// Steps the save in progress to its end; returns how many slices that took.
+int finish_save(Harness& h) {
+    int n = 0;
+    while (h.session().save_writing()) {
+        h.session().save_step();
+        REQUIRE(++n < 100000);
+    }
+    return n;
+}
+
+}  // namespace
+
+TEST_CASE("a save is written in slices; the parts joined are save_record's text") {
+    Harness h;
+    double ms = 0;
+    start_sliced(h, 3, &ms);
+    CHECK(h.session().dispatch(Action{SetLearnerName{"Zoë 🦊"}, ""}).ok);
+    const std::string expected = h.store().export_record();
+    h.session().save_now();
+    CHECK(h.services().save_open);            // the first part only
+    CHECK(h.session().save_writing());
+    CHECK(h.services().saves.empty());
+    const int slices = finish_save(h);
+    CHECK(slices > 5);                        // the sample is ~30 KB: many 2 KB pieces, 3 per slice
+    CHECK(h.services().save_parts == std::size_t(slices) + 1);
+    CHECK_FALSE(h.services().save_open);
+    REQUIRE(h.services().saves.size() == 1);
+    CHECK(h.services().saves[0] == expected);
+    CHECK(h.session().saving().state == app::SaveState::saving);  // until storage answers
+    h.session().on_saved(true, "");
+    CHECK(h.session().saving().state == app::SaveState::saved);
+    CHECK_FALSE(h.session().has_unsaved_changes());
+
+    SUBCASE("without a clock the whole text is one part") {
+        h.session().set_slice_clock(nullptr, 0);
+        CHECK(h.session().dispatch(Action{SetLearnerName{"Zoë"}, ""}).ok);
+        const std::size_t parts = h.services().save_parts;
+        h.session().save_now();
+        CHECK_FALSE(h.session().save_writing());
+        CHECK(h.services().save_parts == parts + 1);
+        CHECK(h.services().saves.back() == h.store().export_record());
+    }
+}
+
+TEST_CASE("a change during a sliced save starts no second save; the next save follows with it") {
+    Harness h;
+    double ms = 0;
+    start_sliced(h, 3, &ms);
+    CHECK(h.session().dispatch(Action{SetLearnerName{"First"}, ""}).ok);
+    const std::string first = h.store().export_record();
+    h.session().save_now();
+    h.session().save_step();
+    CHECK(h.session().dispatch(Action{SetLearnerName{"Second"}, ""}).ok);  // between slices
+    h.session().poll_changes();
+    const std::size_t parts = h.services().save_parts;
+    h.session().save_now();                   // the page's debounce: one save at a time
+    CHECK(h.services().save_parts == parts);  // nothing new started
+    finish_save(h);
+    REQUIRE(h.services().saves.size() == 1);
+    CHECK(h.services().saves[0] == first);    // the record as it was when the save began
+    const int changes = h.services().changes;
+    h.session().on_saved(true, "");
+    CHECK(h.session().saving().state == app::SaveState::saving);  // "Second" is not saved yet
+    CHECK(h.services().changes == changes + 1);                     // so the page is told to save again
+    h.session().save_now();
+    finish_save(h);
+    REQUIRE(h.services().saves.size() == 2);
+    CHECK(h.services().saves[1] == h.store().export_record());
+    CHECK(h.services().saves[1].find("Second") != std::string::npos);
+    h.session().on_saved(true, "");
+    CHECK(h.session().saving().state == app::SaveState::saved);
+}
+
+TEST_CASE("undo and an import during a sliced save: the save still writes the record it began with") {
+    Harness h;
+    double ms = 0;
+    start_sliced(h, 2, &ms);
+    CHECK(h.session().dispatch(Action{SetLearnerName{"Before undo"}, ""}).ok);
+    const std::string saving = h.store().export_record();
+    h.session().save_now();
+    h.session().save_step();
+    CHECK(h.session().undo());
+    CHECK(h.session().redo());
+    CHECK(h.session().undo());
+    CHECK(h.store().import_record(read_file(source_path("tests/fixtures/record-v1.json"))).ok);
+    finish_save(h);
+    REQUIRE(h.services().saves.size() == 1);
+    CHECK(h.services().saves[0] == saving);
+    h.session().on_saved(true, "");
+    CHECK(h.session().has_unsaved_changes());  // the undo and the import are saved next
+    h.session().save_now();
+    finish_save(h);
+    CHECK(h.services().saves.back() == h.store().export_record());
+}
+
+TEST_CASE("storage refusing a sliced save early stops the slices and shows the banner") {
+    Harness h;
+    double ms = 0;
+    start_sliced(h, 2, &ms);
+    CHECK(h.session().dispatch(Action{SetLearnerName{"Kai"}, ""}).ok);
+    h.session().save_now();
+    h.session().save_step();
+    const std::size_t parts = h.services().save_parts;
+    h.session().on_saved(false, "QuotaExceededError");
+    CHECK_FALSE(h.session().save_writing());
+    h.session().save_step();                     // a slice the page had already queued
+    CHECK(h.services().save_parts == parts);     // writes nothing
+    CHECK(h.session().saving().state == app::SaveState::failed);
+    CHECK(h.session().saving().problem == app::StorageProblem::full);
+    h.session().save_now();                      // "Try saving again" starts a whole new save
+    finish_save(h);
+    REQUIRE(h.services().saves.size() == 1);
+    CHECK(h.services().saves[0] == h.store().export_record());
+}

@@ -132,6 +132,8 @@ EMSCRIPTEN_KEEPALIVE void mm_stored(int found, const char* data, int len, int fr
 }
 
 EMSCRIPTEN_KEEPALIVE void mm_save_now() { app().session.save_now(); }
+// The next slice of the save in progress (the page calls it in a new task after each part).
+EMSCRIPTEN_KEEPALIVE void mm_save_step() { app().session.save_step(); }
 
 // On pagehide: the record's text when it has changes storage has not confirmed ("" when
 // none), and its id, for the page's synchronous last-chance copy (docs/PERSISTENCE.md).

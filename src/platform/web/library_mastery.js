@@ -113,8 +113,10 @@ mergeInto(LibraryManager.library, {
   mastery_js_record_changed: function() {
     Module['masteryPersist'].changed();
   },
-  mastery_js_save_record: function(slotPtr, idPtr, dataPtr, len) {
-    Module['masteryPersist'].save(UTF8ToString(slotPtr), UTF8ToString(idPtr), UTF8ToString(dataPtr, len));
+  // One slice of a save: the bytes are copied out of wasm memory (the app frees its buffer
+  // after this returns), never decoded into one big string.
+  mastery_js_save_part: function(slotPtr, idPtr, dataPtr, len, first, last) {
+    Module['masteryPersist'].savePart(UTF8ToString(slotPtr), UTF8ToString(idPtr), HEAPU8.slice(dataPtr, dataPtr + len), !!first, !!last);
   },
   mastery_js_download_set_aside: function() {
     Module['masteryPersist'].downloadSetAside();

@@ -6,6 +6,8 @@
 #include "app/session.hpp"
 #include "ui/shell.hpp"
 
+#include <emscripten/emscripten.h>
+
 #include <map>
 #include <string>
 
@@ -19,7 +21,7 @@ void mastery_js_pick_record(int purpose);
 void mastery_js_load_stored(const char* slot);
 void mastery_js_quarantine_stored(const char* slot, const char* reason);
 void mastery_js_record_changed();
-void mastery_js_save_record(const char* slot, const char* id, const char* data, int len);
+void mastery_js_save_part(const char* slot, const char* id, const char* data, int len, int first, int last);
 void mastery_js_download_set_aside();
 char* mastery_js_last_export(const char* id);  // malloc'd; caller frees
 void mastery_js_remember_export(const char* id, const char* at);
@@ -51,7 +53,7 @@ public:
     void load_stored(const std::string& slot) override;
     void quarantine_stored(const std::string& slot, const std::string& reason) override;
     void record_changed() override;
-    void save_record(const std::string& slot, const std::string& record_id, const std::string& text) override;
+    void save_part(const std::string& slot, const std::string& record_id, std::string_view bytes, bool first, bool last) override;
     void download_set_aside() override;
     std::string last_export(const std::string& record_id) override;
     void remember_export(const std::string& record_id, const std::string& at) override;
@@ -74,7 +76,12 @@ private:
     int m_next_id = 1;
 };
 
+// Main-thread time one slice of an autosave may take (issue 7: no pause over 16 ms at 4x
+// CPU throttling; the page's copy of the slice and its IndexedDB write come on top).
+inline constexpr double kSaveSliceMs = 2.0;
+
 struct WebApp {
+    WebApp() { session.set_slice_clock([] { return emscripten_get_now(); }, kSaveSliceMs); }
     WebServices services;
     app::Session session{services};
     ui::Shell shell{session};

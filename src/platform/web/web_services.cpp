@@ -85,8 +85,10 @@ void WebServices::quarantine_stored(const std::string& slot, const std::string& 
 
 void WebServices::record_changed() { mastery_js_record_changed(); }
 
-void WebServices::save_record(const std::string& slot, const std::string& record_id, const std::string& text) {
-    mastery_js_save_record(slot.c_str(), record_id.c_str(), text.data(), static_cast<int>(text.size()));
+// One slice's part of the record's text: the page copies it out of wasm memory at once
+// (the caller frees it), so the wasm heap never holds the whole text for storage.
+void WebServices::save_part(const std::string& slot, const std::string& record_id, std::string_view bytes, bool first, bool last) {
+    mastery_js_save_part(slot.c_str(), record_id.c_str(), bytes.data(), static_cast<int>(bytes.size()), first ? 1 : 0, last ? 1 : 0);
 }
 
 void WebServices::download_set_aside() { mastery_js_download_set_aside(); }
