@@ -47,6 +47,28 @@ struct Loaded {
 
 // Parse text into JSON after the limit checks; on failure `problems` says why.
 Loaded<Json> parse_json(std::string_view text, const Limits& limits = {});
+// The same, with nlohmann's parser callback (called for each value as it is parsed).
+Loaded<Json> parse_json(std::string_view text, const Limits& limits, const Json::parser_callback_t& callback);
+
+// A file parsed for reading. The big lists of our formats are read as soon as the parser
+// has each element, and the element's JSON is dropped: a 10 MB record or a 2,000
+// competency pathway never holds its whole JSON tree in memory (a tree takes several times
+// the size of its text). Read early: a learner record's work entries (its evidence and
+// pictures) when "format" and "version" come before "work", and its pathway's competencies
+// when "format" comes before "pathway", as in every file this app writes (keys sorted);
+// a pathway file's competencies (load_pathway). Everything else stays in `json`.
+template <class T>
+struct ReadEarly {
+    T value;
+    std::vector<Problem> problems;  // the reader's, for this element, in document order
+    bool read = false;              // false: the element was not an object (left in `json`)
+};
+struct ParsedFile {
+    Json json;  // the file; an element read early is left as an empty object
+    std::vector<ReadEarly<LevelWork>> work;             // per element of a record's "work"
+    std::vector<ReadEarly<Competency>> competencies;    // per element of the pathway's "competencies"
+};
+Loaded<ParsedFile> parse_file(std::string_view text, const Limits& limits = {});
 
 // The whole load path for each kind of file.
 Loaded<Pathway> load_pathway(std::string_view text, const Limits& limits = {});
@@ -54,6 +76,7 @@ Loaded<LearnerRecord> load_record(std::string_view text, const Limits& limits = 
 // From already-parsed JSON (the envelope must be present).
 Loaded<Pathway> pathway_from_json(const Json& j);
 Loaded<LearnerRecord> record_from_json(const Json& j);
+Loaded<LearnerRecord> record_from_file(ParsedFile file);  // load_record's steps after parse_file
 
 // The list of pathways a site offers (assets/pathways/index.json).
 struct PathwayIndexEntry {

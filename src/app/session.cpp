@@ -484,18 +484,18 @@ void Session::on_stored(bool found, std::string_view text, bool from_backup) {
 // [SECTION] files: check, preview, confirm
 
 // A parsed file as a record or a review file (no preview yet).
-std::optional<PendingImport> Session::read_file_json(const std::string& file_name, const Json& j, std::string& error) const {
+std::optional<PendingImport> Session::read_file_json(const std::string& file_name, ParsedFile file, std::string& error) const {
     PendingImport p;
     p.file_name = file_name;
-    if (detect_format(j) == kReviewsFormat) {
-        Loaded<ReviewFile> f = review_file_from_json(j);
+    if (detect_format(file.json) == kReviewsFormat) {
+        Loaded<ReviewFile> f = review_file_from_json(file.json);
         if (!f.ok()) { error = f.first_error(); return std::nullopt; }
         if (!store()) { error = "there is no record to add these reviews to yet"; return std::nullopt; }
         p.is_reviews = true;
         p.reviews = std::move(*f.value);
         return p;
     }
-    Loaded<LearnerRecord> r = record_from_json(j);
+    Loaded<LearnerRecord> r = record_from_file(std::move(file));
     if (!r.ok()) { error = r.first_error(); return std::nullopt; }
     p.record = std::move(*r.value);
     return p;
@@ -541,9 +541,9 @@ bool Session::preview_file(PendingImport& p, std::string& error) const {
 
 // All at once (window.mastery.importRecord): the same steps the staged job takes.
 std::optional<PendingImport> Session::check_file(const std::string& file_name, std::string_view text, std::string& error) const {
-    Loaded<Json> j = parse_json(text);
+    Loaded<ParsedFile> j = parse_file(text);
     if (!j.ok()) { error = j.first_error(); return std::nullopt; }
-    std::optional<PendingImport> p = read_file_json(file_name, *j.value, error);
+    std::optional<PendingImport> p = read_file_json(file_name, std::move(*j.value), error);
     if (!p || !preview_file(*p, error)) return std::nullopt;
     p->bytes = text.size();
     return p;
@@ -679,17 +679,16 @@ void Session::file_stages(FilePurpose purpose) {
     const std::string name = m_job->file_name;
     const std::size_t bytes = m_file_text.size();
     job_next(tr(S::job_parsing), kReadShare, [name, review, bytes](Session& s) {
-        Loaded<Json> j = parse_json(s.m_file_text);
+        Loaded<ParsedFile> j = parse_file(s.m_file_text);
         std::string().swap(s.m_file_text);
         if (!j.ok()) {
             s.job_fail(fmt(S::import_failed_file_fmt, name.c_str(), j.first_error().c_str()));
             return;
         }
-        auto json = std::make_shared<Json>(std::move(*j.value));
+        auto parsed = std::make_shared<ParsedFile>(std::move(*j.value));
         if (review) {
-            s.job_next(tr(S::job_checking), kParseShare, [name, json, bytes](Session& s) {
-                Loaded<LearnerRecord> r = record_from_json(*json);
-                *json = Json();
+            s.job_next(tr(S::job_checking), kParseShare, [name, parsed, bytes](Session& s) {
+                Loaded<LearnerRecord> r = record_from_file(std::move(*parsed));
                 if (!r.ok()) {
                     s.job_fail(fmt(S::import_failed_file_fmt, name.c_str(), r.first_error().c_str()));
                     return;
@@ -702,10 +701,9 @@ void Session::file_stages(FilePurpose purpose) {
             });
             return;
         }
-        s.job_next(tr(S::job_checking), kParseShare, [name, json, bytes](Session& s) {
+        s.job_next(tr(S::job_checking), kParseShare, [name, parsed, bytes](Session& s) {
             std::string error;
-            std::optional<PendingImport> p = s.read_file_json(name, *json, error);
-            *json = Json();
+            std::optional<PendingImport> p = s.read_file_json(name, std::move(*parsed), error);
             if (!p) {
                 s.job_fail(fmt(S::import_failed_file_fmt, name.c_str(), error.c_str()));
                 return;

@@ -268,7 +268,7 @@ private:
     void maybe_start_fresh();
     void note_file_copy();
     std::optional<PendingImport> check_file(const std::string& file_name, std::string_view text, std::string& error) const;
-    std::optional<PendingImport> read_file_json(const std::string& file_name, const Json& j, std::string& error) const;
+    std::optional<PendingImport> read_file_json(const std::string& file_name, ParsedFile file, std::string& error) const;
     bool preview_file(PendingImport& p, std::string& error) const;
     void file_stages(FilePurpose purpose);
     void adopt_review(const std::string& file_name, LearnerRecord record);

@@ -46,7 +46,14 @@ Outcome Store::import_record(std::string_view text) {
     return dispatch(Action{ReplaceRecord{std::move(*r.value)}, ""});
 }
 
-std::string Store::export_record() const { return save_record(record()); }
+// save_record's bytes, written by RecordWriter from the present record itself: no JSON
+// tree of the whole record is built (for a 10 MB record that tree is several times the text).
+std::string Store::export_record() const {
+    RecordWriter writer(m_snapshot->owner);
+    std::string out;
+    while (writer.write(out, std::size_t(1) << 20)) {}
+    return out;
+}
 
 bool Store::undo() {
     if (!m_history->undo()) return false;

@@ -61,7 +61,9 @@ std::string friendly_parse_error(const std::string& what) {
 
 }  // namespace
 
-Loaded<Json> parse_json(std::string_view text, const Limits& limits) {
+Loaded<Json> parse_json(std::string_view text, const Limits& limits) { return parse_json(text, limits, nullptr); }
+
+Loaded<Json> parse_json(std::string_view text, const Limits& limits, const Json::parser_callback_t& callback) {
     Loaded<Json> out;
     auto fail = [&](std::string msg) {
         out.problems.push_back({"", std::move(msg)});
@@ -116,7 +118,7 @@ Loaded<Json> parse_json(std::string_view text, const Limits& limits) {
         return fail("a text value starting at byte " + std::to_string(string_start) + " is longer than " +
                     human_size(limits.max_string_bytes));
 
-    Json j = Json::parse(text.begin(), text.end(), nullptr, /*allow_exceptions=*/false);
+    Json j = Json::parse(text.begin(), text.end(), callback, /*allow_exceptions=*/false);
     if (j.is_discarded()) {
         ErrorCatcher catcher;
         Json::sax_parse(text.begin(), text.end(), &catcher, nlohmann::detail::input_format_t::json, true);
@@ -186,21 +188,6 @@ std::optional<std::vector<std::uint8_t>> base64_decode(std::string_view text) {
         if (pad < 2) out.push_back(std::uint8_t(n >> 8));
         if (pad < 1) out.push_back(std::uint8_t(n));
     }
-    return out;
-}
-
-std::string content_hash(const Pathway& p) {
-    // FNV-1a 64 over the canonical body: stable across platforms, enough to tell copies
-    // apart (not a security feature).
-    std::string body = to_json(p, false).dump(-1, ' ', false, Json::error_handler_t::replace);
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : body) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    static const char* hex = "0123456789abcdef";
-    std::string out = "fnv1a64:";
-    for (int shift = 60; shift >= 0; shift -= 4) out += hex[(h >> shift) & 15];
     return out;
 }
 

@@ -149,6 +149,30 @@ public:
     }
 };
 
+// The list `key` of `obj`: from the tree, or the elements parse_file read early (their
+// problems merged where the tree's reading would have found them).
+template <class T, class Read>
+void read_list(Reader& r, const Json& obj, const std::string& ptr, const char* key, bool required,
+               std::vector<ReadEarly<T>>* early, std::vector<T>& out, Read read) {
+    auto it = obj.find(key);
+    if (early && !early->empty() && it != obj.end() && it->is_array() && it->size() == early->size()) {
+        const std::string base = Reader::at(ptr, key);
+        for (std::size_t i = 0; i < early->size(); ++i) {
+            ReadEarly<T>& e = (*early)[i];
+            const Json& element = (*it)[i];
+            if (e.read) {
+                r.problems.insert(r.problems.end(), std::make_move_iterator(e.problems.begin()),
+                                  std::make_move_iterator(e.problems.end()));
+                out.push_back(std::move(e.value));
+            } else if (r.expect(element, Reader::at(base, i), element.is_object(), "an object")) {
+                out.push_back(read(r, element, Reader::at(base, i)));
+            }
+        }
+        return;
+    }
+    r.each_object(obj, ptr, key, required, [&](const Json& e, const std::string& p) { out.push_back(read(r, e, p)); });
+}
+
 std::vector<Link> read_links(Reader& r, const Json& obj, const std::string& ptr, const char* key) {
     std::vector<Link> out;
     r.each_object(obj, ptr, key, false, [&](const Json& e, const std::string& p) {
@@ -232,7 +256,7 @@ Stack read_stack(Reader& r, const Json& j, const std::string& ptr) {
     return s;
 }
 
-Pathway read_pathway_body(Reader& r, const Json& j, const std::string& ptr) {
+Pathway read_pathway_body(Reader& r, const Json& j, const std::string& ptr, std::vector<ReadEarly<Competency>>* early) {
     Pathway p;
     p.id = r.str(j, ptr, "id", true);
     p.version = r.str(j, ptr, "pathway_version");
@@ -243,8 +267,7 @@ Pathway read_pathway_body(Reader& r, const Json& j, const std::string& ptr) {
         p.issuer = {r.str(*is, ip, "name"), r.str(*is, ip, "url")};
     }
     p.scale = r.strings(j, ptr, "scale", true);
-    r.each_object(j, ptr, "competencies", true,
-                  [&](const Json& e, const std::string& q) { p.competencies.push_back(read_competency(r, e, q)); });
+    read_list(r, j, ptr, "competencies", true, early, p.competencies, read_competency);
     r.each_object(j, ptr, "stacks", false, [&](const Json& e, const std::string& q) { p.stacks.push_back(read_stack(r, e, q)); });
     p.default_badge = r.opaque_object(j, ptr, "default_badge");
     return p;
@@ -311,7 +334,7 @@ LevelWork read_work(Reader& r, const Json& j, const std::string& ptr) {
     return w;
 }
 
-LearnerRecord read_record_body(Reader& r, const Json& j) {
+LearnerRecord read_record_body(Reader& r, const Json& j, ParsedFile* early) {
     LearnerRecord rec;
     rec.id = r.str(j, "", "id", true);
     if (const Json* l = r.object(j, "", "learner")) rec.learner_name = r.str(*l, "/learner", "name");
@@ -320,7 +343,8 @@ LearnerRecord read_record_body(Reader& r, const Json& j) {
         rec.pathway_ref = {r.str(*ref, "/pathway_ref", "id", true), r.str(*ref, "/pathway_ref", "version"),
                            r.str(*ref, "/pathway_ref", "hash")};
     }
-    if (const Json* p = r.object(j, "", "pathway", true)) rec.pathway = read_pathway_body(r, *p, "/pathway");
+    if (const Json* p = r.object(j, "", "pathway", true))
+        rec.pathway = read_pathway_body(r, *p, "/pathway", early ? &early->competencies : nullptr);
     r.each_object(j, "", "plan", false, [&](const Json& e, const std::string& p) {
         Goal g;
         g.id = r.str(e, p, "id", true);
@@ -338,7 +362,7 @@ LearnerRecord read_record_body(Reader& r, const Json& j) {
         g.target_date = r.str(e, p, "target_date");
         rec.plan.push_back(std::move(g));
     });
-    r.each_object(j, "", "work", false, [&](const Json& e, const std::string& p) { rec.work.push_back(read_work(r, e, p)); });
+    read_list(r, j, "", "work", false, early ? &early->work : nullptr, rec.work, read_work);
     if (const Json* b = r.object(j, "", "badge_designs")) rec.badge_designs = *b;
     r.each_object(j, "", "activity", false, [&](const Json& e, const std::string& p) {
         rec.activity.push_back({r.str(e, p, "at"), r.str(e, p, "type"), r.str(e, p, "summary")});
@@ -397,12 +421,13 @@ std::string detect_format(const Json& j) {
     return (f != j.end() && f->is_string()) ? f->get<std::string>() : std::string();
 }
 
-Loaded<Pathway> pathway_from_json(const Json& input) {
+namespace {
+
+Loaded<Pathway> pathway_from(Json j, std::vector<ReadEarly<Competency>>* early) {
     Loaded<Pathway> out;
     Reader r;
-    Json j = input;
     if (check_envelope(r, j, kPathwayFormat, kPathwayVersion, kPathwaySteps)) {
-        Pathway p = read_pathway_body(r, j, "");
+        Pathway p = read_pathway_body(r, j, "", early);
         if (r.problems.empty()) {
             auto more = validate_pathway(p, "");
             r.problems.insert(r.problems.end(), more.begin(), more.end());
@@ -413,14 +438,97 @@ Loaded<Pathway> pathway_from_json(const Json& input) {
     return out;
 }
 
+}  // namespace
+
+Loaded<Pathway> pathway_from_json(const Json& input) { return pathway_from(input, nullptr); }
+
 std::vector<Problem> validate_record(const LearnerRecord& r);  // validate.cpp
 
-Loaded<LearnerRecord> record_from_json(const Json& input) {
+namespace {
+
+// Elements are read before the file's version is known (a record's "version" comes after
+// "pathway"; a pathway's after "competencies"). That is right while each format has one
+// version. With a version 2, read early only from files of the current version and parse
+// older ones as a whole tree, so that the migration steps see the tree.
+static_assert(kRecordVersion == 1 && kPathwayVersion == 1, "parse_file reads elements before the version is known");
+
+// Reads the big lists' elements while nlohmann's parser builds the tree (ParsedFile). The
+// callback's depth: 1 = members of the root object, 2 = their elements or members, ...
+class EarlyReader {
+public:
+    EarlyReader(ParsedFile& file, bool pathway_file) : m_file(file), m_pathway_file(pathway_file) {}
+
+    bool on(int depth, Json::parse_event_t event, Json& value) {
+        using E = Json::parse_event_t;
+        if (depth == 1) {
+            if (event == E::key) m_key = value.get<std::string>();
+            else if (event == E::value && m_key == "format") m_record = value.is_string() && value.get_ref<const std::string&>() == kRecordFormat;
+            else if (event == E::value && m_key == "version") m_current = value.is_number_integer() && value.get<long long>() == kRecordVersion;
+            else if (event == E::object_start) m_in_pathway = m_key == "pathway" && m_record && !m_pathway_file;
+            else if (event == E::object_end) m_in_pathway = false;
+            else if (event == E::array_start) {
+                if (m_key == "work" && m_record && m_current && !m_pathway_file) start(List::work, 2, "/work");
+                else if (m_key == "competencies" && m_pathway_file) start(List::competencies, 2, "/competencies");
+            } else if (event == E::array_end) m_list = List::none;
+            return true;
+        }
+        if (depth == 2 && m_in_pathway) {
+            if (event == E::key) m_inner_key = value.get<std::string>();
+            else if (event == E::array_start && m_inner_key == "competencies") start(List::competencies, 3, "/pathway/competencies");
+            else if (event == E::array_end) m_list = List::none;
+            return true;
+        }
+        if (m_list == List::none || depth != m_depth) return true;
+        if (event == E::object_end) {
+            Reader r;
+            const std::string ptr = Reader::at(m_base, m_list == List::work ? m_file.work.size() : m_file.competencies.size());
+            if (m_list == List::work) m_file.work.push_back({read_work(r, value, ptr), std::move(r.problems), true});
+            else m_file.competencies.push_back({read_competency(r, value, ptr), std::move(r.problems), true});
+            value = Json::object();  // its tree is no longer needed
+        } else if (event == E::value || event == E::array_end) {
+            // not an object: the reader says so later, from the tree
+            if (m_list == List::work) m_file.work.emplace_back();
+            else m_file.competencies.emplace_back();
+        }
+        return true;
+    }
+
+private:
+    enum class List { none, work, competencies };
+    void start(List list, int depth, const char* base) {
+        m_list = list;
+        m_depth = depth;
+        m_base = base;
+        // a repeated key: the last list wins, as in the tree
+        if (list == List::work) m_file.work.clear();
+        else m_file.competencies.clear();
+    }
+
+    ParsedFile& m_file;
+    const bool m_pathway_file;
+    std::string m_key, m_inner_key;
+    bool m_record = false, m_current = false, m_in_pathway = false;
+    List m_list = List::none;
+    int m_depth = 0;
+    std::string m_base;
+};
+
+Loaded<ParsedFile> parse_early(std::string_view text, const Limits& limits, bool pathway_file) {
+    ParsedFile file;
+    EarlyReader early(file, pathway_file);
+    Loaded<Json> j = parse_json(text, limits, [&early](int depth, Json::parse_event_t event, Json& value) {
+        return early.on(depth, event, value);
+    });
+    if (!j.ok()) return {std::nullopt, std::move(j.problems)};
+    file.json = std::move(*j.value);
+    return {std::move(file), {}};
+}
+
+Loaded<LearnerRecord> record_from(Json j, ParsedFile* early) {
     Loaded<LearnerRecord> out;
     Reader r;
-    Json j = input;
     if (check_envelope(r, j, kRecordFormat, kRecordVersion, kRecordSteps)) {
-        LearnerRecord rec = read_record_body(r, j);
+        LearnerRecord rec = read_record_body(r, j, early);
         if (r.problems.empty()) {
             auto more = validate_record(rec);
             r.problems.insert(r.problems.end(), more.begin(), more.end());
@@ -430,6 +538,17 @@ Loaded<LearnerRecord> record_from_json(const Json& input) {
     out.problems = std::move(r.problems);
     return out;
 }
+
+}  // namespace
+
+Loaded<LearnerRecord> record_from_json(const Json& input) { return record_from(input, nullptr); }
+
+Loaded<LearnerRecord> record_from_file(ParsedFile file) {
+    Json j = std::move(file.json);
+    return record_from(std::move(j), &file);
+}
+
+Loaded<ParsedFile> parse_file(std::string_view text, const Limits& limits) { return parse_early(text, limits, false); }
 
 Loaded<std::vector<PathwayIndexEntry>> load_pathway_index(std::string_view text) {
     Loaded<std::vector<PathwayIndexEntry>> out;
@@ -463,15 +582,15 @@ Loaded<std::vector<PathwayIndexEntry>> load_pathway_index(std::string_view text)
 }
 
 Loaded<Pathway> load_pathway(std::string_view text, const Limits& limits) {
-    auto parsed = parse_json(text, limits);
+    auto parsed = parse_early(text, limits, true);
     if (!parsed.ok()) return {std::nullopt, std::move(parsed.problems)};
-    return pathway_from_json(*parsed.value);
+    return pathway_from(std::move(parsed.value->json), &parsed.value->competencies);
 }
 
 Loaded<LearnerRecord> load_record(std::string_view text, const Limits& limits) {
-    auto parsed = parse_json(text, limits);
+    auto parsed = parse_file(text, limits);
     if (!parsed.ok()) return {std::nullopt, std::move(parsed.problems)};
-    return record_from_json(*parsed.value);
+    return record_from_file(std::move(*parsed.value));
 }
 
 }  // namespace mastery

@@ -371,6 +371,46 @@ void RecordWriter::run(const Step& s, std::string& out) {
     for (auto it = next.rbegin(); it != next.rend(); ++it) m_steps.push_back(std::move(*it));
 }
 
+// FNV-1a 64 over the pathway's canonical compact body: stable across platforms, enough to
+// tell copies apart (not a security feature). The body is the bytes of
+// to_json(p, false).dump(), fed a member and a competency at a time, so no tree of the whole
+// pathway is built (nlohmann's compact form: no spaces, members in key order).
+std::string content_hash(const Pathway& p) {
+    std::uint64_t h = 14695981039346656037ull;
+    auto feed = [&h](const std::string& bytes) {
+        for (unsigned char c : bytes) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+    };
+    auto compact = [](const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); };
+    const Json skeleton = pathway_json(p, false, false);
+    std::string piece = "{";
+    bool first = true;
+    for (const auto& [key, value] : skeleton.items()) {
+        if (!first) piece += ",";
+        first = false;
+        piece += compact(Json(key)) + ":";
+        if (key != "competencies") {
+            piece += compact(value);
+            continue;
+        }
+        piece += "[";
+        for (std::size_t i = 0; i < p.competencies.size(); ++i) {
+            if (i) piece += ",";
+            feed(piece);
+            piece = compact(competency_json(p.competencies[i]));
+        }
+        feed(piece);
+        piece = "]";
+    }
+    feed(piece + "}");
+    static const char* hex = "0123456789abcdef";
+    std::string out = "fnv1a64:";
+    for (int shift = 60; shift >= 0; shift -= 4) out += hex[(h >> shift) & 15];
+    return out;
+}
+
 std::string save_pathway(const Pathway& p) { return to_json(p).dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
 std::string save_record(const LearnerRecord& r) { return to_json(r).dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
 

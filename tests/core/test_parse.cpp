@@ -90,3 +90,29 @@ TEST_CASE("the content hash is stable and changes with the content") {
     p.title = "Tiny pathway, revised";
     CHECK(mastery::content_hash(p) != h);
 }
+
+// content_hash feeds the canonical body a piece at a time; the hash must be that of the
+// whole compact dump (records saved by earlier versions carry hashes made that way).
+TEST_CASE("the content hash is FNV-1a 64 of the pathway's compact canonical JSON") {
+    auto reference = [](const mastery::Pathway& p) {
+        const std::string body = mastery::to_json(p, false).dump(-1, ' ', false, mastery::Json::error_handler_t::replace);
+        std::uint64_t h = 14695981039346656037ull;
+        for (unsigned char c : body) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        char hex[17];
+        std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+        return std::string("fnv1a64:") + hex;
+    };
+    auto p = test::pathway();
+    CHECK(mastery::content_hash(p) == reference(p));
+    p.title = "Ünïcode \"quoted\" \\ and a bad byte \xff";
+    p.competencies.front().statement = "line\nbreak";
+    CHECK(mastery::content_hash(p) == reference(p));
+    p.competencies.clear();
+    CHECK(mastery::content_hash(p) == reference(p));
+    auto bundled = mastery::load_pathway(test::read_text(test::source_path("assets/pathways/middle-school-explorer.json")));
+    REQUIRE(bundled.ok());
+    CHECK(mastery::content_hash(*bundled.value) == reference(*bundled.value));
+}

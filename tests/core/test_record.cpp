@@ -124,3 +124,136 @@ TEST_CASE("the bundled sample record is part-way through the student pathway") {
     REQUIRE(bundled.ok());
     CHECK(r.pathway == *bundled.value);
 }
+
+// load_record reads the work entries while the text is parsed (parse_file) and drops their
+// JSON. What it finds must be exactly what the reader of the whole tree finds: the same
+// record, or the same problems at the same places in the same order.
+namespace {
+mastery::Loaded<mastery::ParsedFile> same_as_tree(const std::string& text) {
+    auto tree = mastery::record_from_json(Json::parse(text));  // the whole tree, then read
+    auto early = mastery::load_record(text);
+    CHECK(early.problems == tree.problems);
+    CHECK(early.ok() == tree.ok());
+    if (early.ok() && tree.ok()) CHECK(*early.value == *tree.value);
+    return mastery::parse_file(text);
+}
+}  // namespace
+
+TEST_CASE("work entries read while parsing give what the tree reader gives") {
+    Json j = mastery::to_json(busy_record());
+    REQUIRE(j["work"].size() >= 2);
+    SUBCASE("a valid record: every entry is read early and its tree is dropped") {
+        auto parsed = same_as_tree(j.dump(2));
+        REQUIRE(parsed.ok());
+        REQUIRE(parsed.value->work.size() == j["work"].size());
+        for (std::size_t i = 0; i < j["work"].size(); ++i) {
+            CHECK(parsed.value->work[i].read);
+            CHECK(parsed.value->json["work"][i] == Json::object());
+        }
+        const std::size_t competencies = j["pathway"]["competencies"].size();
+        REQUIRE(parsed.value->competencies.size() == competencies);
+        for (std::size_t i = 0; i < competencies; ++i) {
+            CHECK(parsed.value->competencies[i].read);
+            CHECK(parsed.value->json["pathway"]["competencies"][i] == Json::object());
+        }
+    }
+    SUBCASE("problems in the embedded pathway's competencies, before the work list's") {
+        j["pathway"]["competencies"][0]["title"] = "";
+        j["pathway"]["competencies"][1]["levels"] = Json::object();
+        j["pathway"]["competencies"].push_back("x");
+        j["work"][0]["level"] = "one";
+        auto tree = mastery::record_from_json(j);
+        REQUIRE(tree.problems.size() == 4);
+        CHECK(tree.problems[0].pointer == "/pathway/competencies/0/title");
+        CHECK(tree.problems[3].pointer == "/work/0/level");
+        auto parsed = same_as_tree(j.dump(2));
+        REQUIRE(parsed.ok());
+        CHECK_FALSE(parsed.value->competencies.back().read);
+    }
+    SUBCASE("problems inside entries, an entry that is not an object, problems before and after the list") {
+        j["id"] = "";                                      // read before the work list
+        j["work"][0]["reviews"][0]["role"] = 5;            // inside the first entry
+        j["work"][1]["evidence"][0]["data"] = "not base64!";
+        j["work"].push_back(7);                            // not an object
+        j["activity"][0]["at"] = 3;                        // read after the work list
+        const std::string text = j.dump(2);
+        auto tree = mastery::record_from_json(j);
+        REQUIRE(tree.problems.size() == 5);
+        CHECK(tree.problems[0].pointer == "/id");
+        CHECK(tree.problems[3].to_string() == "/work/" + std::to_string(j["work"].size() - 1) + ": expected an object, found a whole number");
+        CHECK(tree.problems[4].pointer == "/activity/0/at");
+        auto parsed = same_as_tree(text);
+        REQUIRE(parsed.ok());
+        CHECK_FALSE(parsed.value->work.back().read);
+        CHECK(parsed.value->json["work"].back() == 7);
+    }
+    SUBCASE("\"work\" before \"format\" and \"version\": the tree is read as a whole") {
+        Json rest = j;
+        rest.erase("work");
+        std::string text = rest.dump(2);
+        text.insert(1, "\"work\": " + j["work"].dump() + ",");
+        auto parsed = same_as_tree(text);
+        REQUIRE(parsed.ok());
+        CHECK(parsed.value->work.empty());
+        CHECK(parsed.value->json["work"] == j["work"]);
+    }
+    SUBCASE("a newer version is refused before its entries are read") {
+        j["version"] = 2;
+        auto parsed = same_as_tree(j.dump(2));
+        REQUIRE(parsed.ok());
+        CHECK(parsed.value->work.empty());
+    }
+    SUBCASE("a repeated \"work\" key: the last list wins, as in the tree") {
+        std::string text = j.dump(2);
+        text.insert(text.rfind('}'), ", \"work\": []");
+        auto parsed = same_as_tree(text);
+        REQUIRE(parsed.ok());
+        CHECK(parsed.value->work.empty());
+        auto again = mastery::load_record(text);
+        REQUIRE_MESSAGE(again.ok(), again.first_error());
+        CHECK(again.value->work.empty());
+    }
+    SUBCASE("\"format\" after \"pathway\": the pathway's tree is read as a whole") {
+        Json rest = j;
+        rest.erase("pathway");
+        std::string text = rest.dump(2);
+        text.insert(1, "\"pathway\": " + j["pathway"].dump() + ",");
+        auto parsed = same_as_tree(text);
+        REQUIRE(parsed.ok());
+        CHECK(parsed.value->competencies.empty());
+        CHECK(parsed.value->work.size() == j["work"].size());
+    }
+    SUBCASE("other files are plain JSON") {
+        auto parsed = mastery::parse_file(mastery::save_pathway(test::pathway()));
+        REQUIRE(parsed.ok());
+        CHECK(parsed.value->work.empty());
+        CHECK(parsed.value->json["format"] == "mastery-map/pathway");
+        CHECK_FALSE(mastery::parse_file("{\"format\": ").ok());
+    }
+}
+
+TEST_CASE("a pathway file's competencies are read while parsing, with the tree reader's problems") {
+    Json j = mastery::to_json(test::pathway());
+    auto check = [](const Json& j) {
+        auto tree = mastery::pathway_from_json(j);
+        auto early = mastery::load_pathway(j.dump(2));
+        CHECK(early.problems == tree.problems);
+        REQUIRE(early.ok() == tree.ok());
+        if (early.ok()) CHECK(*early.value == *tree.value);
+        return tree;
+    };
+    SUBCASE("valid") { CHECK(check(j).ok()); }
+    SUBCASE("problems inside and around the list") {
+        j["title"] = 3;
+        j["competencies"][0]["statement"] = "";
+        j["competencies"].push_back(Json::array());
+        j["competencies"][1]["prerequisites"][0]["min_level"] = 0;
+        j["stacks"] = "none";
+        auto tree = check(j);
+        CHECK(tree.problems.size() == 5);
+    }
+    SUBCASE("not a pathway: the envelope's problem only") {
+        j["format"] = "mastery-map/record";
+        CHECK(check(j).first_error() == "/format: this is a \"mastery-map/record\" file, not a Mastery Map pathway (\"mastery-map/pathway\")");
+    }
+}
