@@ -96,6 +96,17 @@
     try { return fn(p); } finally { Module._free(p); }
   }
   function callJson(fn, text) { return JSON.parse(Module.UTF8ToString(withString(text, fn))); }
+  // The record's text, joined from the pieces the app writes (bridge.cpp, mm_export).
+  function exportText() {
+    if (!started) return '';
+    const parts = [];
+    for (let piece = Module._mm_export(1); ; piece = Module._mm_export(0)) {
+      const text = Module.UTF8ToString(piece);
+      if (!text) break;
+      parts.push(text);
+    }
+    return parts.join('');
+  }
 
   // --- input: wake on everything; text through the textarea; touch as mouse + pinch --------
   for (const type of ['keydown', 'keyup', 'mousedown', 'mouseup', 'mousemove', 'wheel', 'focus', 'blur',
@@ -623,14 +634,14 @@
     ready,
     frames: () => (started ? Module._mm_frames() : 0),
     state: () => {
-      const text = started ? Module.UTF8ToString(Module._mm_export()) : '';
+      const text = exportText();
       return text ? JSON.parse(text) : null;
     },
     dispatch: (action) => {
       if (!started) return {ok: false, error: 'the app is still loading'};
       return callJson(Module._mm_dispatch, typeof action === 'string' ? action : JSON.stringify(action));
     },
-    exportRecord: () => (started ? Module.UTF8ToString(Module._mm_export()) : ''),
+    exportRecord: exportText,
     importRecord: (text) => {
       if (!started) return {ok: false, error: 'the app is still loading'};
       return callJson(Module._mm_import, String(text));

@@ -265,11 +265,15 @@ std::string Session::js_import(std::string_view record_text) {
     if (checked->is_reviews) a.body = MergeReviews{std::move(*checked->reviews)};
     else a.body = ReplaceRecord{std::move(*checked->record)};
     const Outcome o = store()->dispatch(std::move(a));
+    if (o.ok && !checked->is_reviews) m_record_bytes = double(record_text.size());
     if (o.ok && !checked->is_reviews) note_file_copy();
     return outcome_json(o);
 }
 
-std::string Session::js_export() const { return store() ? store()->export_record() : std::string(); }
+std::string Session::js_export() const {
+    if (!store()) return {};
+    return store()->export_record(reviewing() ? std::size_t(m_review.bytes) : std::size_t(m_record_bytes));
+}
 
 std::string Session::pathway_title() const { return store() ? store()->record().pathway.title : std::string(); }
 
@@ -554,10 +558,12 @@ std::optional<PendingImport> Session::check_file(const std::string& file_name, s
 namespace {
 
 // Shares of a file task's progress bar at the end of each stage, from the 10.5 MB record of
-// `core_bench --write` (natively: parse 0.46 s, check 1.42 s, preview 0.04 s; reading it
-// in the browser is quicker than parsing). They move when the core reader gets faster;
-// what matters is that the bar moves at every stage and never goes back.
-constexpr float kReadShare = 0.05f, kParseShare = 0.30f, kCheckShare = 0.95f;
+// `core_bench --write` (natively: parse 0.20 s, which reads the work entries and the
+// pathway's competencies as they are parsed, then the rest of the check 0.11 s, preview
+// under 0.04 s; reading it in the browser is quicker than parsing). They move when the
+// core reader gets faster; what matters is that the bar moves at every stage and never
+// goes back.
+constexpr float kReadShare = 0.05f, kParseShare = 0.62f, kCheckShare = 0.95f;
 constexpr double kMB = 1024.0 * 1024.0;
 
 }  // namespace

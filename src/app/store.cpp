@@ -48,9 +48,10 @@ Outcome Store::import_record(std::string_view text) {
 
 // save_record's bytes, written by RecordWriter from the present record itself: no JSON
 // tree of the whole record is built (for a 10 MB record that tree is several times the text).
-std::string Store::export_record() const {
+std::string Store::export_record(std::size_t size_hint) const {
     RecordWriter writer(m_snapshot->owner);
     std::string out;
+    if (size_hint) out.reserve(size_hint + size_hint / 8 + 4096);  // room for what was added since
     while (writer.write(out, std::size_t(1) << 20)) {}
     return out;
 }

@@ -52,7 +52,9 @@ public:
     Outcome dispatch_json(std::string_view text);
     // A whole record file: load_record, then the undoable ReplaceRecord action.
     Outcome import_record(std::string_view text);
-    std::string export_record() const;  // save_record: canonical export text
+    // save_record's text. `size_hint`: the text's size when last written or read (0: not
+    // known); reserved up front, so a 10 MB text is not copied while its buffer doubles.
+    std::string export_record(std::size_t size_hint = 0) const;
 
     bool can_undo() const { return m_history->can_undo(); }
     bool can_redo() const { return m_history->can_redo(); }

@@ -61,6 +61,7 @@ struct Mesh {
     std::vector<ImVec2> edge_pos;
     std::vector<ImU32> edge_col;
     std::vector<std::uint32_t> edge_idx;
+    int drawn = -1;  // the last frame that drew it
     std::size_t vertices() const { return pos.size() + edge_pos.size(); }
 };
 struct MeshKey {
@@ -73,7 +74,10 @@ struct MeshKeyHash {
 };
 std::unordered_map<MeshKey, Mesh, MeshKeyHash> g_meshes;
 std::size_t g_mesh_vertices = 0;
-constexpr std::size_t kMaxCachedVertices = 3'000'000;  // ~60 MB at most, then start over
+// About 20 bytes a vertex: 500,000 vertices hold several screens of the large map's badges
+// (a badge far away is a disc, not a mesh). Over that, the meshes the current frame did not
+// draw are dropped; a frame's own meshes always stay (no rebuilding while one screen draws).
+constexpr std::size_t kMaxCachedVertices = 500'000;
 constexpr double kBuildBudgetMs = 8.0;                 // per frame, after the first mesh
 
 int g_frame = -1;
@@ -242,12 +246,19 @@ void draw_badge_design(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign&
         g_spent_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         ++g_built;
         if (g_mesh_vertices + m.vertices() > kMaxCachedVertices) {
-            g_meshes.clear();
-            g_mesh_vertices = 0;
+            for (auto e = g_meshes.begin(); e != g_meshes.end();) {
+                if (e->second.drawn == g_frame) {
+                    ++e;
+                    continue;
+                }
+                g_mesh_vertices -= e->second.vertices();
+                e = g_meshes.erase(e);
+            }
         }
         g_mesh_vertices += m.vertices();
         it = g_meshes.emplace(key, std::move(m)).first;
     }
+    it->second.drawn = g_frame;
     write_mesh(dl, it->second, at, side / float(bucket), alpha);
 }
 

@@ -11,6 +11,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <optional>
 #include <string>
 
 using mastery::web::app;
@@ -35,12 +36,22 @@ EMSCRIPTEN_KEEPALIVE const char* mm_dispatch(const char* action_json) {
     return g_result.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE const char* mm_export() {
-    g_result = app().session.js_export();
+// The record's text a piece at a time (about 1 MB each; "" when done): `first` = 1 starts
+// from the present record. Pieces end between JSON values, never inside a character. The
+// whole text never sits in wasm memory (the page joins the pieces).
+EMSCRIPTEN_KEEPALIVE const char* mm_export(int first) {
+    static std::optional<mastery::RecordWriter> writer;
+    std::string().swap(g_result);
+    if (first) {
+        writer.reset();
+        if (const mastery::app::Store* store = app().session.store()) writer.emplace(store->snapshot()->owner);
+    }
+    if (writer && !writer->write(g_result, std::size_t(1) << 20)) writer.reset();
     return g_result.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* mm_import(const char* text) {
+    std::string().swap(g_result);  // an export's text (10 MB for a big record) is not kept through an import
     g_result = app().session.js_import(text ? text : "");
     app().session.poll_changes();
     wake();
