@@ -167,6 +167,8 @@ try {
     await (await dl).saveAs(file);
     const back = JSON.parse(fs.readFileSync(file, 'utf8'));
     T.check('the export is the whole large record', back.id === big.id && fs.statSync(file).size > 9.5e6);
+    T.check('window.mastery.exportRecord (joined from ~1 MB pieces) is the downloaded file, byte for byte',
+      (await exported(a)) === fs.readFileSync(file, 'utf8'));
     const wrote = (await a.page.evaluate(() => window.masteryTest.jobFrames())).map((f) => f.stage);
     T.check('both export stages were on screen', wrote.includes('Putting your work into a file...') && wrote.includes('Handing the file to your browser...'),
       JSON.stringify(wrote));
