@@ -239,7 +239,9 @@ public:
     // The JavaScript interface (window.mastery): same store, same paths as the UI.
     std::string js_dispatch(std::string_view action_json);   // {"ok":true} | {"ok":false,"error":...}
     std::string js_import(std::string_view record_text);     // {"ok":...,"error":...}
-    std::string js_export() const;                           // "" until a record exists
+    // The record on screen as one export text ("" until a record exists): "Save my work to
+    // a file". window.mastery.exportRecord reads the same bytes in pieces (bridge.cpp).
+    std::string js_export() const;
 
     // The record on screen: the student's file while a mentor reviews one, else our own.
     Store* store() { return m_review.store ? m_review.store.get() : m_store.get(); }

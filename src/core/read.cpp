@@ -543,10 +543,7 @@ Loaded<LearnerRecord> record_from(Json j, ParsedFile* early) {
 
 Loaded<LearnerRecord> record_from_json(const Json& input) { return record_from(input, nullptr); }
 
-Loaded<LearnerRecord> record_from_file(ParsedFile file) {
-    Json j = std::move(file.json);
-    return record_from(std::move(j), &file);
-}
+Loaded<LearnerRecord> record_from_file(ParsedFile file) { return record_from(std::move(file.json), &file); }
 
 Loaded<ParsedFile> parse_file(std::string_view text, const Limits& limits) { return parse_early(text, limits, false); }
 
