@@ -13,6 +13,15 @@ target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/misc/cp
 target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO
                            IMGUI_ENABLE_TEST_ENGINE IMGUI_USER_CONFIG="${CMAKE_SOURCE_DIR}/src/ui/imconfig_mastery.hpp")
 target_compile_options(imgui PRIVATE -w)
+# ImGui's font atlas uses the build's one stb_truetype and stb_rect_pack (Debian's,
+# src/badge/stb/truetype.cpp) rather than compiling its bundled copies a second time.
+if(TARGET mastery_stbtt)
+  target_compile_definitions(imgui PRIVATE IMGUI_DISABLE_STB_TRUETYPE_IMPLEMENTATION
+                             IMGUI_STB_TRUETYPE_FILENAME=<stb/stb_truetype.h>
+                             IMGUI_DISABLE_STB_RECT_PACK_IMPLEMENTATION
+                             IMGUI_STB_RECT_PACK_FILENAME=<stb/stb_rect_pack.h>)
+  target_link_libraries(imgui PUBLIC mastery_stbtt)
+endif()
 
 # --- app layer + views -------------------------------------------------------------------
 file(GLOB MASTERY_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)

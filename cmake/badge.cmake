@@ -10,9 +10,9 @@ if(NOT STB_INCLUDE_DIR)
 endif()
 
 if(EMSCRIPTEN)
-  # Emscripten's sysroot cannot see /usr/include: stage only the three stb headers we use.
+  # Emscripten's sysroot cannot see /usr/include: stage only the stb headers we use.
   set(_stb_stage ${CMAKE_BINARY_DIR}/_stb_include)
-  foreach(_h stb_truetype.h stb_image_write.h stb_image.h)
+  foreach(_h stb_truetype.h stb_rect_pack.h stb_image_write.h stb_image.h)
     file(COPY ${STB_INCLUDE_DIR}/stb/${_h} DESTINATION ${_stb_stage}/stb)
   endforeach()
   set(MASTERY_STB_INCLUDE ${_stb_stage})
@@ -26,11 +26,17 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${_icons_json} ${
 file(READ ${_icons_json} MASTERY_ICONS_JSON)
 configure_file(${CMAKE_SOURCE_DIR}/src/badge/icons.cpp.in ${CMAKE_BINARY_DIR}/generated/badge_icons.cpp @ONLY)
 
+# stb_truetype's (and stb_rect_pack's) implementation, once: the badge outlines and ImGui's
+# font atlas share it.
+add_library(mastery_stbtt STATIC ${CMAKE_SOURCE_DIR}/src/badge/stb/truetype.cpp)
+target_include_directories(mastery_stbtt SYSTEM PUBLIC ${MASTERY_STB_INCLUDE})
+target_compile_options(mastery_stbtt PRIVATE -w)
+
 file(GLOB MASTERY_BADGE_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/badge/*.cpp)
 add_library(mastery_badge STATIC ${MASTERY_BADGE_SOURCES} ${CMAKE_BINARY_DIR}/generated/badge_icons.cpp)
 target_include_directories(mastery_badge PUBLIC ${CMAKE_SOURCE_DIR}/src/badge)
 target_include_directories(mastery_badge SYSTEM PRIVATE ${MASTERY_STB_INCLUDE})
-target_link_libraries(mastery_badge PUBLIC mastery_core)
+target_link_libraries(mastery_badge PUBLIC mastery_core PRIVATE mastery_stbtt)
 
 # --- badge tests (native): PNG, fonts, baking, credentials, poster ---------------------------------
 if(NOT EMSCRIPTEN)

@@ -26,7 +26,7 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID, const char*, ImGuiItem
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
 const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID) { return nullptr; }
 void mastery_imgui_check_failed(const char* expression, const char* file, int line) {
-    std::fprintf(stderr, "ImGui check failed: %s (%s:%d)\n", expression, file, line);
+    std::fprintf(stderr, "ImGui check failed: %s (%s:%d)\n", expression ? expression : "-", file, line);
 }
 
 namespace {

@@ -1,8 +1,6 @@
 // Glyph outlines for the core's GlyphSource from TrueType files via stb_truetype (Debian's
-// libstb-dev; compiled static into this file so it cannot clash with ImGui's copy), the
-// default font paths, and the compiled-in icon table.
-#define STBTT_STATIC
-#define STB_TRUETYPE_IMPLEMENTATION
+// libstb-dev; its one copy is src/badge/stb/truetype.cpp, shared with ImGui's font atlas),
+// the default font paths, and the compiled-in icon table.
 #include <stb/stb_truetype.h>
 
 #include "badge_export.hpp"

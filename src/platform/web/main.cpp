@@ -27,7 +27,9 @@ extern const mastery::ui::FontFile mastery_builtin_font_files[];  // generated: 
 
 // ImGui's checks (imconfig_mastery.hpp): a console error, which the browser tests catch.
 void mastery_imgui_check_failed(const char* expression, const char* file, int line) {
-    const std::string text = std::string("ImGui check failed: ") + expression + " (" + file + ":" + std::to_string(line) + ")";
+    const std::string where = std::string(file) + ":" + std::to_string(line);
+    const std::string text = expression ? "ImGui check failed: " + std::string(expression) + " (" + where + ")"
+                                        : "ImGui check failed at " + where + " (Dear ImGui " IMGUI_VERSION ")";
     mastery_js_error(text.c_str());
 }
 
