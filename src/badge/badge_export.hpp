@@ -36,6 +36,7 @@ public:
     bool has_face(FontFace face) const;
     bool has_glyph(FontFace face, char32_t codepoint) const;  // the font's cmap maps it
 
+    // sans_bold falls back to sans for a character its file lacks.
     std::optional<GlyphOutline> glyph(FontFace face, char32_t codepoint) const override;
     double kerning(FontFace face, char32_t left, char32_t right) const override;
     FontMetrics metrics(FontFace face) const override;

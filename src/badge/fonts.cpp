@@ -80,6 +80,9 @@ bool StbGlyphSource::has_glyph(FontFace face, char32_t cp) const {
 std::optional<GlyphOutline> StbGlyphSource::glyph(FontFace face, char32_t cp) const {
     const Face* f = m_faces[std::size_t(face)].get();
     if (!f) return std::nullopt;
+    // The web app's bold subset is smaller than the regular one (cmake/app.cmake): bold
+    // text takes the regular outline of a character the bold file lacks.
+    if (face == FontFace::sans_bold && m_faces[std::size_t(FontFace::sans)] && !has_glyph(face, cp)) return glyph(FontFace::sans, cp);
     auto hit = f->cache.find(cp);
     if (hit != f->cache.end()) return hit->second;
     std::optional<GlyphOutline> result;

@@ -14,13 +14,19 @@ Fonts g_fonts;
 // Latin Extended-B used by living languages (Hausa and other African letters, Vietnamese
 // horns, Pinyin tones, Romanian ș ț), basic Greek (π, Δ, μ in science and maths), general
 // punctuation (– — ‘ ’ “ ” • … ‰), euro, a few arrows, maths operators, geometric
-// shapes, stars, check marks. The bold font has the same glyphs.
+// shapes, stars, check marks.
 constexpr ImWchar kRegularRanges[] = {
     0x0020, 0x017F, 0x0180, 0x01B4, 0x01CD, 0x01DC, 0x0218, 0x021B, 0x0391, 0x03A9, 0x03B1, 0x03C9,
     0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2199, 0x21D0, 0x21D4, 0x2202, 0x2202, 0x2206, 0x2206,
     0x2208, 0x2208, 0x2211, 0x2212, 0x221A, 0x221A, 0x221E, 0x221E, 0x2248, 0x2248, 0x2260, 0x2261,
     0x2264, 0x2265, 0x25A0, 0x25A1, 0x25B2, 0x25BF, 0x25C6, 0x25CF, 0x2605, 0x2606, 0x270E, 0x270E,
     0x2713, 0x2717, 0,
+};
+// The bold subset is smaller (it is downloaded too): Latin-1, Latin Extended-A, Romanian,
+// Greek, punctuation, euro. Its fonts take every other glyph of kRegularRanges from the
+// regular file (merged after it: ImGui keeps the glyphs a font already has).
+constexpr ImWchar kBoldRanges[] = {
+    0x0020, 0x017F, 0x0218, 0x021B, 0x0391, 0x03A9, 0x03B1, 0x03C9, 0x2010, 0x205E, 0x20AC, 0x20AC, 0,
 };
 const FontFile* g_builtin = nullptr;
 
@@ -34,13 +40,23 @@ bool readable(const std::string& path) {
 }
 
 // From the built-in list when it has the path (ImGui reads the bytes in place), else the file.
-ImFont* add_font(const std::string& path, float pixels, ImFontConfig cfg) {
+ImFont* add_font(const std::string& path, float pixels, ImFontConfig cfg, const ImWchar* ranges = kRegularRanges) {
     ImGuiIO& io = ImGui::GetIO();
     if (const FontFile* f = builtin_font_file(path)) {
         cfg.FontDataOwnedByAtlas = false;
-        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(f->data), int(f->size), pixels, &cfg, kRegularRanges);
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(f->data), int(f->size), pixels, &cfg, ranges);
     }
-    return io.Fonts->AddFontFromFileTTF(path.c_str(), pixels, &cfg, kRegularRanges);
+    return io.Fonts->AddFontFromFileTTF(path.c_str(), pixels, &cfg, ranges);
+}
+
+// A bold font: the bold file's glyphs, then the regular file's for the rest of the ranges.
+ImFont* add_bold_font(const std::string& bold, const std::string& regular, float pixels, const ImFontConfig& cfg) {
+    if (bold == regular) return add_font(regular, pixels, cfg);
+    ImFont* font = add_font(bold, pixels, cfg, kBoldRanges);
+    if (!font) return nullptr;
+    ImFontConfig merge = cfg;
+    merge.MergeMode = true;
+    return add_font(regular, pixels, merge) ? font : nullptr;
 }
 
 }  // namespace
@@ -70,11 +86,11 @@ const Fonts& build_fonts(const std::string& regular_ttf, const std::string& bold
     if (readable(regular_ttf)) {
         g_fonts.regular = add_font(regular_ttf, kBaseFontSize * scale, cfg);
         const std::string& bold = readable(bold_ttf) ? bold_ttf : regular_ttf;
-        g_fonts.bold = add_font(bold, kBaseFontSize * scale, cfg);
+        g_fonts.bold = add_bold_font(bold, regular_ttf, kBaseFontSize * scale, cfg);
         ImFontConfig big = cfg;  // headings are large enough to need no sub-pixel oversampling
         big.OversampleH = 1;
         big.PixelSnapH = true;
-        g_fonts.heading = add_font(bold, kHeadingFontSize * scale, big);
+        g_fonts.heading = add_bold_font(bold, regular_ttf, kHeadingFontSize * scale, big);
         g_fonts.from_files = g_fonts.regular && g_fonts.bold && g_fonts.heading;
     }
     if (!g_fonts.from_files) {

@@ -53,6 +53,25 @@ TEST_CASE("text and icons in a badge draw with real fonts and no warnings") {
     CHECK(layers.size() == design.layers.size());
 }
 
+TEST_CASE("bold text takes the regular outline of a character the bold font lacks") {
+    REQUIRE_FONTS();
+    // A stand-in for a bold subset without Latin: Fork Awesome as the bold face.
+    mastery::StbGlyphSource source;
+    const auto paths = mastery::default_font_paths();
+    REQUIRE(source.load_file(mastery::FontFace::sans, paths.sans));
+    REQUIRE(source.load_file(mastery::FontFace::sans_bold, paths.icons));
+    const auto bold = source.glyph(mastery::FontFace::sans_bold, U'A');
+    const auto regular = source.glyph(mastery::FontFace::sans, U'A');
+    REQUIRE(bold);
+    REQUIRE(regular);
+    CHECK(bold->advance == regular->advance);
+    CHECK(bold->path.size() == regular->path.size());
+    const char32_t icon = mastery::builtin_icons().front().codepoint;  // the bold file's own glyph wins
+    CHECK(source.glyph(mastery::FontFace::sans_bold, icon));
+    CHECK_FALSE(source.glyph(mastery::FontFace::sans, icon));
+    CHECK_FALSE(source.glyph(mastery::FontFace::sans_bold, U'\u4E2D'));  // in neither file
+}
+
 TEST_CASE("a font file that is not a font is refused") {
     mastery::StbGlyphSource source;
     std::string error;

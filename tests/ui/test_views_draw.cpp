@@ -121,6 +121,26 @@ TEST_CASE("the UI font has every character a student may type or the views draw"
     }
 }
 
+TEST_CASE("bold text and headings have the regular font's characters, in bold where the bold subset has them") {
+    Harness h;
+    if (!ui::fonts().from_files) {
+        MESSAGE("font subset not built (no DejaVu or fontTools): skipped");
+        return;
+    }
+    const ui::Fonts& f = ui::fonts();
+    // Latin Extended-B (Vietnamese, Hausa), arrows, stars, check marks, maths come from the
+    // regular file; Latin, Greek and punctuation from the bold one.
+    for (ImWchar c : {0x00F1, 0x0151, 0x01A1, 0x0181, 0x03C0, 0x2014, 0x2192, 0x2605, 0x2713, 0x2212, 0x270E}) {
+        CAPTURE(c);
+        CHECK(f.bold->FindGlyphNoFallback(c) != nullptr);
+        CHECK(f.heading->FindGlyphNoFallback(c) != nullptr);
+    }
+    const auto advance = [](ImFont* font, ImWchar c) { return font->FindGlyphNoFallback(c)->AdvanceX; };
+    CHECK(advance(f.bold, 'm') > advance(f.regular, 'm'));        // DejaVu Sans Bold is wider
+    CHECK(advance(f.bold, 0x03C0) > advance(f.regular, 0x03C0));  // Greek is in the bold subset
+    CHECK(advance(f.bold, 0x2192) == advance(f.regular, 0x2192));  // an arrow from the regular file
+}
+
 TEST_CASE("a 2,000-competency pathway: every page draws, the chart submits only rows near the screen") {
     Pathway p;
     p.id = "large";
