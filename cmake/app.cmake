@@ -96,6 +96,11 @@ endif()
 
 if(EMSCRIPTEN)
   # --- the web app: js + wasm, our own index.html, assets copied into build/web/site -------
+  # Build tools from npm (scripts/web-tools/package.json, installed by scripts/deps).
+  set(_web_tools ${CMAKE_SOURCE_DIR}/scripts/web-tools/node_modules)
+  set(MASTERY_CLOSURE_COMPILER ${_web_tools}/.bin/google-closure-compiler CACHE FILEPATH "Closure Compiler for emcc --closure 1")
+  set(MASTERY_TERSER ${_web_tools}/terser/bin/terser CACHE FILEPATH "terser for the page's scripts")
+  find_program(MASTERY_NODE node REQUIRED)
   file(GLOB MASTERY_WEB_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/web/*.cpp)
   add_executable(mastery_web ${MASTERY_WEB_SOURCES}
     ${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
@@ -121,13 +126,25 @@ if(EMSCRIPTEN)
     target_compile_definitions(mastery_web PRIVATE MASTERY_BUILTIN_FONTS=1)
   endif()
 
-  # The site: our page and JS glue, the bundled pathways and the sample record.
+  # The site: our page and JS glue, the bundled pathways and the sample record. The page's
+  # scripts are minified with terser where scripts/deps installed it (not sw.js: the dist
+  # step stamps markers inside it).
   file(GLOB MASTERY_WEB_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/web/*.html ${CMAKE_SOURCE_DIR}/web/*.js ${CMAKE_SOURCE_DIR}/web/*.css)
   file(GLOB MASTERY_PATHWAY_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/pathways/*.json)
   file(GLOB MASTERY_RECORD_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/records/*.json)
+  set(_minify_commands)
+  if(EXISTS ${MASTERY_TERSER})
+    foreach(_js shell.js storage.js)
+      list(APPEND _minify_commands COMMAND ${MASTERY_NODE} ${MASTERY_TERSER} ${CMAKE_SOURCE_DIR}/web/${_js}
+           --compress --mangle --comments false --output ${CMAKE_BINARY_DIR}/site/${_js})
+    endforeach()
+  else()
+    message(WARNING "terser not installed (scripts/deps): the page's scripts are not minified")
+  endif()
   add_custom_command(TARGET mastery_web POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/site/pathways ${CMAKE_BINARY_DIR}/site/records
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_WEB_FILES} ${CMAKE_BINARY_DIR}/site/
+    ${_minify_commands}
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_PATHWAY_FILES} ${CMAKE_BINARY_DIR}/site/pathways/
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_RECORD_FILES} ${CMAKE_BINARY_DIR}/site/records/
     COMMENT "Assembling the static site in ${CMAKE_BINARY_DIR}/site"
@@ -149,6 +166,16 @@ if(EMSCRIPTEN)
     target_compile_definitions(imgui_hello PRIVATE MASTERY_BUILTIN_FONTS=1)
   endif()
   configure_file(${CMAKE_SOURCE_DIR}/bench/hello/index.html ${CMAKE_BINARY_DIR}/bench-hello/index.html COPYONLY)
+  # Closure Compiler (from npm, scripts/deps: Debian's emscripten leaves it out) shrinks
+  # Emscripten's JS runtime and GL glue (23 -> 14.5 KB brotli). The floor gets it too.
+  if(EXISTS ${MASTERY_CLOSURE_COMPILER})
+    foreach(_t mastery_web imgui_hello)
+      target_link_options(${_t} PRIVATE --closure 1)
+      set_property(TARGET ${_t} PROPERTY CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env EM_CLOSURE_COMPILER=${MASTERY_CLOSURE_COMPILER})
+    endforeach()
+  else()
+    message(WARNING "Closure Compiler not installed (scripts/deps): Emscripten's JS is not minified")
+  endif()
 else()
   # --- native: headless ImGui tests of every view ---------------------------------------------
   file(GLOB MASTERY_UI_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/ui/*.cpp)

@@ -1,6 +1,9 @@
 // Browser calls the C++ side makes (Emscripten --js-library). Each answers later, when it
 // has to wait, by calling an exported _mm_* function (src/platform/web/bridge.cpp).
 // The page's own glue (web/shell.js) owns the DOM elements used here (#text-input).
+// The build runs Closure Compiler over this file (emcc --closure 1): what crosses to the
+// page's own scripts (Module['...'] members and their fields) is named in quotes, or
+// Closure renames it.
 mergeInto(LibraryManager.library, {
   // Fetch a file of this site as text; answers with _mm_fetched(request, ok, data, len, error).
   mastery_js_fetch: function(request, urlPtr) {
@@ -24,7 +27,7 @@ mergeInto(LibraryManager.library, {
     // Fetched by the page while the app was still downloading (web/shell.js), taken once.
     var early = Module['masteryEarly'] && Module['masteryEarly'](url);
     if (early) {
-      early.then(function(a) { answer(a.ok, a.text, a.error); });
+      early.then(function(a) { answer(a['ok'], a['text'], a['error']); });
       return;
     }
     var target;
@@ -105,38 +108,38 @@ mergeInto(LibraryManager.library, {
 
   // The record on this device (web/shell.js owns the storage glue over web/storage.js).
   mastery_js_load_stored: function(slotPtr) {
-    Module['masteryPersist'].loadStored(UTF8ToString(slotPtr));
+    Module['masteryPersist']['loadStored'](UTF8ToString(slotPtr));
   },
   mastery_js_quarantine_stored: function(slotPtr, reasonPtr) {
-    Module['masteryPersist'].quarantine(UTF8ToString(slotPtr), UTF8ToString(reasonPtr));
+    Module['masteryPersist']['quarantine'](UTF8ToString(slotPtr), UTF8ToString(reasonPtr));
   },
   mastery_js_record_changed: function() {
-    Module['masteryPersist'].changed();
+    Module['masteryPersist']['changed']();
   },
   // One slice of a save: the bytes are copied out of wasm memory (the app frees its buffer
   // after this returns), never decoded into one big string.
   mastery_js_save_part: function(slotPtr, idPtr, dataPtr, len, first, last) {
-    Module['masteryPersist'].savePart(UTF8ToString(slotPtr), UTF8ToString(idPtr), HEAPU8.slice(dataPtr, dataPtr + len), !!first, !!last);
+    Module['masteryPersist']['savePart'](UTF8ToString(slotPtr), UTF8ToString(idPtr), HEAPU8.slice(dataPtr, dataPtr + len), !!first, !!last);
   },
   mastery_js_download_set_aside: function() {
-    Module['masteryPersist'].downloadSetAside();
+    Module['masteryPersist']['downloadSetAside']();
   },
   // When each record was last saved to a file (localStorage; never in the record).
   mastery_js_last_export: function(idPtr) {
     var v = '';
-    try { v = localStorage.getItem('mastery-map/exported/' + UTF8ToString(idPtr)) || ''; } catch (e) { v = ''; }
+    try { v = window.localStorage.getItem('mastery-map/exported/' + UTF8ToString(idPtr)) || ''; } catch (e) { v = ''; }
     var n = lengthBytesUTF8(v) + 1, p = _malloc(n);
     stringToUTF8(v, p, n);
     return p;
   },
   mastery_js_list_stored: function() {
-    Module['masteryPersist'].list();
+    Module['masteryPersist']['list']();
   },
   mastery_js_switch_record: function(slotPtr, idPtr) {
-    Module['masteryPersist'].switchTo(UTF8ToString(slotPtr), UTF8ToString(idPtr));
+    Module['masteryPersist']['switchTo'](UTF8ToString(slotPtr), UTF8ToString(idPtr));
   },
   mastery_js_remember_export: function(idPtr, atPtr) {
-    try { localStorage.setItem('mastery-map/exported/' + UTF8ToString(idPtr), UTF8ToString(atPtr)); } catch (e) { /* the reminder may come back */ }
+    try { window.localStorage.setItem('mastery-map/exported/' + UTF8ToString(idPtr), UTF8ToString(atPtr)); } catch (e) { /* the reminder may come back */ }
   },
 
   // Decode picture bytes (the browser knows every format we accept) into a thumbnail of at
@@ -162,11 +165,11 @@ mergeInto(LibraryManager.library, {
 
   // Prefs live in localStorage; storage may be disabled (SecurityError): never throw.
   mastery_js_save_prefs: function(textPtr) {
-    try { localStorage.setItem('mastery-map/prefs', UTF8ToString(textPtr)); } catch (e) { /* prefs stay for this visit */ }
+    try { window.localStorage.setItem('mastery-map/prefs', UTF8ToString(textPtr)); } catch (e) { /* prefs stay for this visit */ }
   },
   mastery_js_load_prefs: function() {
     var text = '';
-    try { text = localStorage.getItem('mastery-map/prefs') || ''; } catch (e) { text = ''; }
+    try { text = window.localStorage.getItem('mastery-map/prefs') || ''; } catch (e) { text = ''; }
     var n = lengthBytesUTF8(text) + 1, p = _malloc(n);
     stringToUTF8(text, p, n);
     return p;
