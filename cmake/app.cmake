@@ -134,7 +134,7 @@ if(EMSCRIPTEN)
   file(GLOB MASTERY_RECORD_FILES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/assets/records/*.json)
   set(_minify_commands)
   if(EXISTS ${MASTERY_TERSER})
-    foreach(_js shell.js storage.js)
+    foreach(_js early.js shell.js storage.js)
       list(APPEND _minify_commands COMMAND ${MASTERY_NODE} ${MASTERY_TERSER} ${CMAKE_SOURCE_DIR}/web/${_js}
            --compress --mangle --comments false --output ${CMAKE_BINARY_DIR}/site/${_js})
     endforeach()

@@ -16,16 +16,18 @@
   const bar = barFill.parentElement;
   // scripts/dist stamps the build: app files are then fetched as name?v=<build> (a new
   // version is never mixed with cached old files) and the service worker is used.
-  const buildMeta = document.querySelector('meta[name="mastery-build"]');
-  const build = buildMeta ? buildMeta.content : 'dev';
-  const versioned = (name) => (build === 'dev' ? name : name + '?v=' + encodeURIComponent(build));
+  // web/early.js (in <head>) started the first downloads and knows the build and the
+  // address's ?pathway=.
+  const pre = window.masteryEarly;
+  const build = pre ? pre.build : 'dev';
+  const versioned = pre ? pre.versioned : (name) => name;
   // The single-file copy (dist/mastery-map.html) carries the app, its wasm and the bundled
   // pathways inside the page: no requests at all, so it also runs from file://.
   const inline = window.MASTERY_INLINE || null;
   document.getElementById('fail-retry').addEventListener('click', () => location.reload());
   let started = false;   // the wasm runtime is up
   // The page's part of the startup timeline (masteryTest.marks(), scripts/bench).
-  const marks = [['page script', performance.now()]];
+  const marks = (pre ? pre.marks.slice() : []).concat([['page script', performance.now()]]);
   const mark = (what) => { if (marks.length < 32) marks.push([what, performance.now()]); };
   let isReady = false;   // the first frame with the app (or its error window) is drawn
 
@@ -46,6 +48,12 @@
     if (text) loadingText.textContent = text;
   }
 
+  if (!pre) {
+    showFailure('Mastery Map could not load', 'A part of the app could not be downloaded.',
+      'Check the internet connection and try again, or ask your teacher.');
+    return;
+  }
+
   // --- can this browser run it? -------------------------------------------------------------
   if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
     showFailure('This browser cannot run Mastery Map',
@@ -60,11 +68,9 @@
       'Try turning on hardware acceleration in the browser settings, use another browser, or ask your teacher.');
     return;
   }
-  const pathwayParam = new URLSearchParams(location.search).get('pathway');
+  const pathwayParam = pre.pathwayParam;
   if (pathwayParam) {
-    let sameSite = false;
-    try { sameSite = new URL(pathwayParam, location.href).origin === location.origin && !/^[a-z][a-z0-9+.-]*:/i.test(pathwayParam); } catch (e) { sameSite = false; }
-    if (!sameSite) {
+    if (!pre.sameSite(pathwayParam)) {
       showFailure('That pathway address is not allowed',
         'Mastery Map only opens pathways stored on this same website (for example ?pathway=pathways/my-class.json).');
       return;
@@ -326,7 +332,7 @@
     claimed: new Set(),
     readOnly: false,
     timer: 0,
-    pointer: (slot) => 'mastery-map/current/' + slot,  // localStorage: slot -> record id
+    pointer: (slot) => 'mastery-map/current/' + slot,  // localStorage: slot -> record id (web/early.js reads it too)
     deliver(entry, fromBackup) {
       if (!started) return;
       if (entry && typeof entry.text === 'string') {
@@ -719,11 +725,12 @@
 
   // --- downloads that start with the page -----------------------------------------------------
   // The wasm is downloaded and compiled while mastery-map.js arrives (not after it), and
-  // the pathway list and the pathway a first visit opens are fetched now rather than when
-  // the app's main() asks: they are waiting by then (mastery_js_fetch takes each once).
-  // Bytes, not instantiateStreaming: works with servers that send .wasm with a generic type.
+  // the pathway list and the pathway a first visit opens are fetched by web/early.js rather
+  // than when the app's main() asks: they are waiting by then (mastery_js_fetch takes each
+  // once). Bytes, not instantiateStreaming: works with servers that send .wasm with a
+  // generic type.
   async function downloadWasm() {
-    const r = await fetch(versioned('mastery-map.wasm'), {credentials: 'same-origin'});
+    const r = await (pre.wasm || fetch(versioned('mastery-map.wasm'), {credentials: 'same-origin'}));
     if (!r.ok) throw new Error('HTTP ' + r.status);
     const total = Number(r.headers.get('content-length')) || 0;
     let bytes;
@@ -753,35 +760,12 @@
   const appWasm = inline ? null : downloadWasm();
   if (appWasm) appWasm.catch(() => { /* reported when the runtime asks for it */ });
 
-  const early = new Map();  // address as the app asks for it -> Promise of {ok, text, error}
-  function fetchEarly(url) {
-    const answer = fetch(new URL(url, document.baseURI).href, {cache: 'no-cache', credentials: 'same-origin'})
-      .then((r) => (r.ok ? r.text().then((text) => ({ok: true, text, error: ''})) : {ok: false, text: '', error: 'HTTP ' + r.status}))
-      .catch((e) => ({ok: false, text: '', error: String(e && e.message || e)}));
-    early.set(url, answer);
-    return answer;
-  }
   const earlySlot = pathwayParam || 'default';  // the app's slot (Session::start)
-  if (!inline && location.protocol !== 'file:') {
-    const index = fetchEarly('pathways/index.json');
-    // A stored record brings its own pathway: only a first visit to this address needs it.
-    let returning = false;
-    try { returning = !!localStorage.getItem(persist.pointer(earlySlot)); } catch (e) { returning = false; }
-    if (!returning && pathwayParam) fetchEarly(pathwayParam);
-    if (!returning && !pathwayParam) {
-      index.then((a) => {
-        // the same choice as the app's (Session::maybe_start_fresh); a wrong guess only costs a fetch
-        const list = a.ok ? (JSON.parse(a.text).pathways || []) : [];
-        const chosen = list.find((e) => e && e.default === true) || list[0];
-        if (chosen && typeof chosen.file === 'string') fetchEarly('pathways/' + chosen.file);
-      }).catch(() => { /* the app reports a broken list itself */ });
-    }
-  }
   // The slot's write lock is asked for now too (persist.loadStored takes the answer).
-  earlyClaim = window.masteryStorage ? {slot: earlySlot, answer: window.masteryStorage.claim('slot:' + earlySlot)} : null;
+  earlyClaim = pre.claim || (window.masteryStorage ? {slot: earlySlot, answer: window.masteryStorage.claim('slot:' + earlySlot)} : null);
   Module.masteryEarly = (url) => {
-    const answer = early.get(url) || null;
-    early.delete(url);
+    const answer = pre.fetched.get(url) || null;
+    pre.fetched.delete(url);
     return answer;
   };
 

@@ -54,7 +54,7 @@ EM_BOOL frame(double, void*) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     g_frame_ms.push_back(float(emscripten_get_now() - t0));
-    if (++g_frames == 1) EM_ASM({ if (Module.helloReady) Module.helloReady(); });
+    if (++g_frames == 1) EM_ASM({ if (Module['helloReady']) Module['helloReady'](); });  // quoted: Closure
     return EM_FALSE;
 }
 }  // namespace

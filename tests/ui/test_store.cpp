@@ -7,6 +7,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cctype>
+
 using namespace mastery;
 using namespace mastery::testing;
 
@@ -186,4 +188,16 @@ TEST_CASE("every string in the table has English text") {
         CHECK(text[0] != '\0');
     }
     CHECK(std::string(app::fmt(app::S::plan_stack_fmt, 3, 5)) == "3 of 5");
+}
+
+TEST_CASE("the app's clock writes UTC times the records' format expects") {
+    const std::string now = app::system_now();
+    REQUIRE(now.size() == 20);
+    for (std::size_t i : {4u, 7u}) CHECK(now[i] == '-');
+    CHECK(now[10] == 'T');
+    for (std::size_t i : {13u, 16u}) CHECK(now[i] == ':');
+    CHECK(now[19] == 'Z');
+    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u, 11u, 12u, 14u, 15u, 17u, 18u}) CHECK(std::isdigit(static_cast<unsigned char>(now[i])));
+    CHECK(now.substr(0, 2) == "20");
+    CHECK(app::date_of(now) == now.substr(0, 10));
 }

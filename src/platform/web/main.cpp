@@ -302,9 +302,10 @@ int main() {
     char* param = mastery_js_pathway_param();
     web::g_app->session.start(param ? param : "", /*use_storage=*/true);
     std::free(param);
-    // The fonts are built while the browser finds the stored record and the pathway (asked
-    // for just now, or already fetched by the page), not after their answers.
-    web::sync_scale_and_theme();
+    // The fonts are built in a task of their own while the browser finds the stored record
+    // and the pathway: answers that arrived while main ran (the page fetched the pathway
+    // early) are handled first, then the fonts; the first frame builds them if still missing.
+    emscripten_async_call([](void*) { web::sync_scale_and_theme(); }, nullptr, 0);
 
     web::wake();
     return 0;  // the runtime stays alive (EXIT_RUNTIME=0); frames come from events
