@@ -7,7 +7,7 @@
   'use strict';
 
   const marks = [];
-  const mark = (what) => { if (marks.length < 16) marks.push([what, performance.now()]); };
+  const mark = (what) => { if (marks.length < 32) marks.push([what, performance.now()]); };
   // scripts/dist stamps the build: app files are then fetched as name?v=<build>.
   const buildMeta = document.querySelector('meta[name="mastery-build"]');
   const build = buildMeta ? buildMeta.content : 'dev';

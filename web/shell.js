@@ -27,7 +27,9 @@
   document.getElementById('fail-retry').addEventListener('click', () => location.reload());
   let started = false;   // the wasm runtime is up
   // The page's part of the startup timeline (masteryTest.marks(), scripts/bench).
-  const marks = (pre ? pre.marks.slice() : []).concat([['page script', performance.now()]]);
+  // web/early.js's marks come first (the same array: its later ones land in it too).
+  const marks = pre ? pre.marks : [];
+  marks.push(['page script', performance.now()]);
   const mark = (what) => { if (marks.length < 32) marks.push([what, performance.now()]); };
   let isReady = false;   // the first frame with the app (or its error window) is drawn
 
@@ -662,7 +664,7 @@
     // The GL part of each of those frames (call before frameTimes(), which clears both).
     glTimes: () => (started ? JSON.parse(Module.UTF8ToString(Module._mm_frame_times(1))) : []),
     // The startup timeline: the page's marks and the app's, [what, ms since navigation].
-    marks: () => marks.concat(started ? JSON.parse(Module.UTF8ToString(Module._mm_marks())) : []),
+    marks: () => marks.concat(started ? JSON.parse(Module.UTF8ToString(Module._mm_marks())) : []).sort((a, b) => a[1] - b[1]),
     // Bytes of WebAssembly memory now (it only grows).
     memory: () => (started && Module.HEAPU8 ? Module.HEAPU8.length : 0),
     // Saving on this device (docs/PERSISTENCE.md), and "save now" instead of after the debounce.
