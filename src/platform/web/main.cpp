@@ -1,6 +1,7 @@
 // The web entry point: GLFW (Emscripten's) + WebGL2 + Dear ImGui, sized to the canvas in
 // device pixels, drawing frames only when something happened (battery: idle costs 0
 // frames). See ../shared/WEB-NOTES.md for the measured reasons behind each choice.
+#include "platform/web/gl_state.hpp"
 #include "platform/web/web_app.hpp"
 
 #include "ui/fonts.hpp"
@@ -133,7 +134,7 @@ void draw_frame() {
     if (a.session.job_ready()) mastery_js_job_soon();
 
     const double gl_started = emscripten_get_now();
-    glViewport(0, 0, width, height);
+    gl_frame_viewport(width, height);
     const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);

@@ -1,0 +1,53 @@
+// The GL state between the app's frames. The app's GL calls are glViewport + glClear per
+// frame, thumbnail textures (web_services.cpp, which bind what they use) and ImGui's
+// OpenGL3 backend, which sets what it draws with and restores what it read back before.
+// Reading back here gives WebGL's initial state (bindings 0, blending and tests off,
+// blend ONE/ZERO with FUNC_ADD), so the backend restores that state every frame and it
+// stays the state between frames. The browser tests' pixel comparisons and screenshots
+// draw through this path.
+#include "platform/web/gl_state.hpp"
+
+namespace {
+GLint g_viewport[4] = {0, 0, 0, 0};
+}
+
+namespace mastery::web {
+void gl_frame_viewport(int width, int height) {
+    g_viewport[2] = width;
+    g_viewport[3] = height;
+    glViewport(0, 0, width, height);
+}
+}  // namespace mastery::web
+
+extern "C" void mastery_gl_get_integerv(GLenum pname, GLint* data) {
+    switch (pname) {
+        case GL_ACTIVE_TEXTURE: *data = GL_TEXTURE0; return;
+        case GL_CURRENT_PROGRAM:
+        case GL_TEXTURE_BINDING_2D:
+        case GL_SAMPLER_BINDING:
+        case GL_ARRAY_BUFFER_BINDING:
+        case GL_VERTEX_ARRAY_BINDING: *data = 0; return;
+        case GL_BLEND_SRC_RGB:
+        case GL_BLEND_SRC_ALPHA: *data = GL_ONE; return;
+        case GL_BLEND_DST_RGB:
+        case GL_BLEND_DST_ALPHA: *data = GL_ZERO; return;
+        case GL_BLEND_EQUATION_RGB:
+        case GL_BLEND_EQUATION_ALPHA: *data = GL_FUNC_ADD; return;
+        case GL_VIEWPORT:
+        case GL_SCISSOR_BOX:
+            for (int i = 0; i < 4; ++i) data[i] = g_viewport[i];
+            return;
+        default: glGetIntegerv(pname, data);
+    }
+}
+
+extern "C" GLboolean mastery_gl_is_enabled(GLenum cap) {
+    switch (cap) {
+        case GL_BLEND:
+        case GL_CULL_FACE:
+        case GL_DEPTH_TEST:
+        case GL_STENCIL_TEST:
+        case GL_SCISSOR_TEST: return GL_FALSE;
+        default: return glIsEnabled(cap);
+    }
+}
