@@ -77,15 +77,22 @@ std::string outcome_json(const Outcome& o) {
 }
 
 std::string system_now() {
+    // The views ask every frame (today's date, "saved 2 minutes ago"): the text is made
+    // once per second. snprintf, not strftime: Emscripten's strftime is a large JS routine
+    // (~14 ms on its first call at 4x throttling, during startup), and its gmtime is a
+    // call into JS too.
+    static std::time_t last = -1;
+    static std::string text;
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    if (t == last) return text;
     std::tm tm{};
     gmtime_r(&t, &tm);
-    // snprintf, not strftime: Emscripten's strftime is a large JS routine, ~14 ms on its
-    // first call at 4x throttling (the first record is stamped during startup).
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
                   tm.tm_min, tm.tm_sec);
-    return buf;
+    last = t;
+    text = buf;
+    return text;
 }
 
 std::string date_of(const std::string& iso) { return iso.size() >= 10 ? iso.substr(0, 10) : iso; }
