@@ -39,6 +39,21 @@ export async function until(what, fn, ms = 15000) {
   throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
 }
 
+// Waits for the app's first frame (window.mastery.ready). When it does not come, the error
+// says what the page shows instead (its failure screen) rather than the test waiting forever.
+export async function appReady(page, ms = 60000) {
+  await until('window.mastery', () => page.evaluate(() => !!window.mastery), 30000);
+  const outcome = await page.evaluate((limit) => Promise.race([
+    window.mastery.ready.then(() => 'ready'),
+    new Promise((resolve) => setTimeout(() => resolve('not ready'), limit))]), ms);
+  if (outcome === 'ready') return;
+  const shown = await page.evaluate(() => {
+    const fail = document.getElementById('fail');
+    return fail && !fail.hidden ? document.getElementById('fail-text').textContent : 'no failure screen shown';
+  });
+  throw new Error(`the app did not start within ${ms / 1000} s: ${shown}`);
+}
+
 export class Checks {
   constructor(name) { this.name = name; this.count = 0; this.failures = []; this.consoleErrors = []; this.offOrigin = []; }
   check(name, ok, detail = '') {
@@ -86,7 +101,7 @@ export class App {
   }
   async ready() {
     await this.page.waitForFunction(() => window.mastery && window.masteryTest, null, {timeout: 30000});
-    await this.page.evaluate(() => window.mastery.ready);
+    await appReady(this.page);
     await this.page.evaluate(() => window.masteryTest.probe(true));
     await until('the first record', () => this.page.evaluate(() => window.mastery.state() !== null));
     await this.settle();

@@ -14,6 +14,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {appReady} from './helpers.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -116,8 +117,8 @@ function watch(page, label, allowedOrigin) {
 }
 // (after a reload the page's meta tags are there before its scripts: wait for the app)
 const ready = async (page) => {
-  await until('window.mastery', () => page.evaluate(() => !!window.mastery), 30000);
-  return page.evaluate(() => window.mastery.ready).then(() => true);
+  await appReady(page);
+  return true;
 };
 const state = (page) => page.evaluate(() => window.mastery.state());
 const rename = (page, name) => page.evaluate((n) => window.mastery.dispatch({type: 'set_learner_name', name: n}), name);

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {countSaturated, decodePng, variety} from './png.mjs';
+import {appReady} from './helpers.mjs';
 import {serve} from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -90,7 +91,7 @@ class App {
   constructor(page, name) { this.page = page; this.name = name; }
   async open(query = '') {
     await this.page.goto(server.url + query);
-    await this.page.evaluate(() => window.mastery.ready);
+    await appReady(this.page);
     await this.page.evaluate(() => window.masteryTest.probe(true));
     await this.settle();
   }

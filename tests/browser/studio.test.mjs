@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {countColour, decodePng} from './png.mjs';
+import {appReady} from './helpers.mjs';
 import {serve} from './server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -138,7 +139,7 @@ const design = async () => (await page.evaluate(() => window.mastery.state())).b
 
 try {
   await page.goto(server.url);
-  await page.evaluate(() => window.mastery.ready);
+  await appReady(page);
   await page.evaluate(() => window.masteryTest.probe(true));
   const sample = fs.readFileSync(path.join(root, 'assets/records/sample-record.json'), 'utf8');
   const imported = await page.evaluate((t) => window.mastery.importRecord(t), sample);
