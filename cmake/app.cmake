@@ -168,7 +168,7 @@ if(EMSCRIPTEN)
   endif()
   configure_file(${CMAKE_SOURCE_DIR}/bench/hello/index.html ${CMAKE_BINARY_DIR}/bench-hello/index.html COPYONLY)
   # Closure Compiler (from npm, scripts/deps: Debian's emscripten leaves it out) shrinks
-  # Emscripten's JS runtime and GL glue (23 -> 14.5 KB brotli). The floor gets it too.
+  # Emscripten's JS runtime and GL glue (23 -> ~13 KB brotli). The floor gets it too.
   if(EXISTS ${MASTERY_CLOSURE_COMPILER})
     foreach(_t mastery_web imgui_hello)
       target_link_options(${_t} PRIVATE --closure 1)
