@@ -459,15 +459,18 @@
       this.timer = 0;
       timedSave();
     },
-    // One part of the save in progress (the app's slices, in order). The first part takes
-    // this record's lock (never overwrite another tab's record) and opens a storage writer;
-    // parts go to it in batches (storage's worker writes them: the bytes move there,
-    // uncopied); after the last one the writer commits (the record changes only then: a
-    // failed save leaves the last good state).
-    saving: null,  // {slot, id, writer, batch (parts not handed over yet), batchBytes, error, started, ended}
+    // One part of the save in progress (the app's slices, in order; `bytes` is a view
+    // into the app's memory, valid only during this call). The first part takes this
+    // record's lock (never overwrite another tab's record) and opens a storage writer.
+    // Parts are copied into batch buffers of kBatchBytes, used again and again; each full
+    // buffer goes to the writer (which copies it on to storage's worker) in a task of its
+    // own; after the last part the writer commits (the record changes only then: a failed
+    // save leaves the last good state).
+    saving: null,  // {slot, id, writer, full (filled buffers not handed over yet), buf, used, error, started, ended}
+    spare: [],     // batch buffers handed over and free again
     savePart(slot, id, bytes, first, last) {
       if (first) {
-        const job = this.saving = {slot, id, writer: null, batch: [], batchBytes: 0, error: '', started: performance.now(), ended: false};
+        const job = this.saving = {slot, id, writer: null, full: [], buf: null, used: 0, error: '', started: performance.now(), ended: false};
         (async () => {
           if (!window.masteryStorage) throw new Error('UnknownError');
           if (!(await this.holdRecord(id))) throw new Error('OpenElsewhere');
@@ -475,15 +478,27 @@
         })().catch((e) => { job.error = (e && e.message) || 'UnknownError'; }).then(() => {
           // parts that came while the lock was asked for; or the save ends here
           if (job.error || job.ended) timed(() => this.endSave(job));
-          else if (job.batch.length) timed(() => this.writeBatch(job));
+          else if (job.full.length) timed(() => this.writeBatch(job));
         });
       }
       const job = this.saving;
       if (!job || job.id !== id) return;
-      job.batch.push(bytes);
-      job.batchBytes += bytes.length;
-      if (last) job.ended = true;
-      if (job.writer && (job.batchBytes >= kBatchBytes || last)) batchChannel.port2.postMessage(0);
+      const filled = job.full.length;
+      for (let at = 0; at < bytes.length;) {
+        if (!job.buf) { job.buf = this.spare.pop() || new Uint8Array(kBatchBytes); job.used = 0; }
+        const n = Math.min(bytes.length - at, kBatchBytes - job.used);
+        job.buf.set(bytes.subarray(at, at + n), job.used);
+        job.used += n;
+        at += n;
+        if (job.used === kBatchBytes) { job.full.push(job.buf); job.buf = null; }
+      }
+      if (last) {
+        job.ended = true;
+        if (job.buf && job.used) job.full.push(job.buf.subarray(0, job.used));
+        else if (job.buf) this.spare.push(job.buf);
+        job.buf = null;
+      }
+      if (job.writer && (job.full.length > filled || last)) batchChannel.port2.postMessage(0);
       if (!last && !job.error) nextSlice();
     },
     sendBatch() {
@@ -492,11 +507,13 @@
       this.writeBatch(job);
       if (job.ended) this.endSave(job);
     },
+    // Hands the filled buffers to the writer, which copies them before it returns: they
+    // are free for the next parts (a few are kept).
     writeBatch(job) {
-      if (!job.batch.length) return;
-      job.writer.write(job.batch);
-      job.batch = [];
-      job.batchBytes = 0;
+      if (!job.full.length) return;
+      job.writer.write(job.full);
+      for (const b of job.full) if (this.spare.length < 4) this.spare.push(new Uint8Array(b.buffer));
+      job.full = [];
     },
     // The last part is in (or storage refused early: the app then writes no more slices).
     async endSave(job) {

@@ -104,18 +104,28 @@ try {
     const whole = await s.load('rec-parts');
     // the streaming form: nothing changes until commit
     const w = s.writer('rec-parts');
-    w.write([new TextEncoder().encode('{"n": ')]);
-    w.write([new TextEncoder().encode('2}')]);
+    // the page reuses its buffers: write copies them before it returns (none is moved away)
+    const reused = new Uint8Array(16);
+    const start = new TextEncoder().encode('{"n": ');
+    reused.set(start);
+    w.write([reused.subarray(0, start.length)]);
+    reused.fill(120);
+    const end = new TextEncoder().encode('2}');
+    w.write([end]);
+    end.fill(120);
+    const kept = reused.byteLength + end.byteLength;
     await new Promise((r) => setTimeout(r, 50));
     const before = await s.load('rec-parts');
     const committed = await w.commit();
     const after = await s.load('rec-parts');
     const backups = await s.backups('rec-parts');
     await s.remove('rec-parts');
-    return {whole: whole.text, before: before.text, committed, after: after.text, backups: backups.map((b) => b.text), gone: await s.load('rec-parts')};
+    return {whole: whole.text, before: before.text, committed, after: after.text, kept, backups: backups.map((b) => b.text), gone: await s.load('rec-parts')};
   });
   check('a save in parts loads as one text, characters split across parts included', parts.whole === '{"name": "Zoë 🦊 and a string", "n": 1}', parts.whole);
   check('parts written but not committed leave the record as it was', parts.before === parts.whole);
+  check('the caller may reuse the buffer of a written part at once: what was written is what is stored',
+    parts.kept === 18 && parts.after === '{"n": 2}', JSON.stringify(parts));
   check('commit makes the parts the record; the previous text is the newest backup',
     parts.after === '{"n": 2}' && parts.committed.revision === 2 && parts.backups[0] === parts.whole, JSON.stringify(parts));
   check('remove deletes a record with its parts', parts.gone === null);
@@ -129,7 +139,9 @@ try {
   const inline = await inlinePage.evaluate(async () => {
     const s = window.masteryStorage;
     const w = s.writer('rec-inline');
-    w.write([new TextEncoder().encode('{"inline": ')]);
+    const reused = new TextEncoder().encode('{"inline": ');
+    w.write([reused]);
+    reused.fill(120);
     w.write(['"ü"}']);
     const saved = await w.commit();
     const again = await s.save('rec-inline', [new TextEncoder().encode('{"inline": 2}')]);

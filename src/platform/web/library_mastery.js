@@ -121,8 +121,9 @@ mergeInto(LibraryManager.library, {
   },
   // One slice of a save: the bytes are copied out of wasm memory (the app frees its buffer
   // after this returns), never decoded into one big string.
+  // The part's bytes as a view into wasm memory: the page copies them before it returns.
   mastery_js_save_part: function(slotPtr, idPtr, dataPtr, len, first, last) {
-    Module['masteryPersist']['savePart'](UTF8ToString(slotPtr), UTF8ToString(idPtr), HEAPU8.slice(dataPtr, dataPtr + len), !!first, !!last);
+    Module['masteryPersist']['savePart'](UTF8ToString(slotPtr), UTF8ToString(idPtr), HEAPU8.subarray(dataPtr, dataPtr + len), !!first, !!last);
   },
   mastery_js_download_set_aside: function() {
     Module['masteryPersist']['downloadSetAside']();
