@@ -124,6 +124,23 @@ if(EMSCRIPTEN)
     "-sEXPORTED_RUNTIME_METHODS=[UTF8ToString,stringToUTF8,lengthBytesUTF8]"
     --js-library ${CMAKE_SOURCE_DIR}/src/platform/web/library_mastery.js)
   set_property(TARGET mastery_web APPEND PROPERTY LINK_DEPENDS ${CMAKE_SOURCE_DIR}/src/platform/web/library_mastery.js)
+  # memcpy and memset: at -Oz Emscripten links its libc's byte-at-a-time loops (its "optz"
+  # variant; a startup profile at 4x found ~16 ms of memset in the font atlas alone, and
+  # every copy of a record's text goes through memcpy). The app links Emscripten's own
+  # -Os versions instead, compiled here from its installed sources like its libc (no LTO,
+  # -fno-builtin).
+  set(_em_libc ${EMSCRIPTEN_ROOT_PATH}/system/lib/libc)
+  if(EXISTS ${_em_libc}/emscripten_memcpy.c AND EXISTS ${_em_libc}/musl/src/string/memset.c)
+    add_library(mastery_fast_mem OBJECT ${_em_libc}/emscripten_memcpy.c ${_em_libc}/musl/src/string/memset.c)
+    target_include_directories(mastery_fast_mem PRIVATE ${_em_libc}/musl/src/internal ${_em_libc}/musl/src/include)
+    # EMSCRIPTEN_STANDALONE_WASM: its copy loop for every size (the JS helper for large
+    # copies exists only below -Oz)
+    target_compile_definitions(mastery_fast_mem PRIVATE _XOPEN_SOURCE=700 EMSCRIPTEN_STANDALONE_WASM)
+    target_compile_options(mastery_fast_mem PRIVATE -O2 -fno-lto -fno-builtin -w)
+    target_sources(mastery_web PRIVATE $<TARGET_OBJECTS:mastery_fast_mem>)
+  else()
+    message(WARNING "Emscripten's libc sources not found: the app keeps -Oz's byte-at-a-time memcpy/memset")
+  endif()
   # No file system: the fonts are built in (MASTERY_BUILTIN_FONTS_CPP), files come and go
   # through the page's JS glue.
   target_link_options(mastery_web PRIVATE -sFILESYSTEM=0)
