@@ -74,7 +74,8 @@
   if (pathwayParam) {
     if (!pre.sameSite(pathwayParam)) {
       showFailure('That pathway address is not allowed',
-        'Mastery Map only opens pathways stored on this same website (for example ?pathway=pathways/my-class.json).');
+        'Mastery Map only opens pathways stored on this same website (for example ?pathway=pathways/my-class.json).',
+        'Ask your teacher for the right link. Your saved work is not affected.');
       return;
     }
   }
@@ -617,8 +618,14 @@
         mark('wasm instantiated');
         success(instance, module);
       })).catch((e) => {
-        showFailure('Mastery Map could not load', 'The app could not be downloaded (' + (e && e.message || e) + ').',
-          'Check the internet connection and try again, or ask your teacher.');
+        // the bytes arrived but are not this page's app: a damaged or half-updated copy
+        if (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError) {
+          showFailure('Mastery Map could not start', 'This copy of the app is damaged or does not match its page (' + (e && e.message || e) + ').',
+            'Reload the page. If this keeps happening, tell your teacher: the app on this website may be half updated. Your saved work is not affected.');
+        } else {
+          showFailure('Mastery Map could not load', 'The app could not be downloaded (' + (e && e.message || e) + ').',
+            'Check the internet connection and try again, or ask your teacher.');
+        }
       });
       return {};
     },
@@ -628,7 +635,8 @@
       progress(0.95, 'Opening your pathway...');
     },
     onAbort(what) {
-      showFailure('Mastery Map stopped', 'Something went wrong inside the app (' + what + ').');
+      showFailure('Mastery Map stopped', 'Something went wrong inside the app (' + what + ').',
+        'Reload the page: your work is saved on this device as you go. If this keeps happening, tell your teacher.');
     },
     masteryReady() {
       isReady = true;
@@ -705,7 +713,8 @@
 
   window.addEventListener('error', (e) => {
     if (!isReady && e.target && e.target.tagName === 'SCRIPT') {
-      showFailure('Mastery Map could not load', 'A part of the app could not be downloaded.');
+      showFailure('Mastery Map could not load', 'A part of the app could not be downloaded.',
+        'Check the internet connection and try again, or ask your teacher.');
     }
   }, true);
 

@@ -395,8 +395,22 @@ await step('an off-site pathway address gets the friendly page, and no request',
   await p4.goto(server.url + '?pathway=https://example.com/evil.json');
   await sleep(500);
   check('the friendly failure page shows', await p4.evaluate(() => !document.getElementById('fail').hidden));
+  const hint = await p4.evaluate(() => document.getElementById('fail-hint').textContent);
+  check('its hint is about the link, not the browser', /right link/.test(hint) && !/Chrome/.test(hint), hint);
   await p4.screenshot({path: path.join(out, 'offsite-friendly-page.png')});
   await p4.close();
+});
+
+await step('a damaged app file is called damaged, not a download failure', async () => {
+  const p6 = await ctx.newPage();  // not watched: the browser reports the bad file on the console
+  await p6.route(/mastery-map\.wasm/, (route) => route.fulfill({status: 200, contentType: 'application/wasm', body: Buffer.from('this is not WebAssembly')}));
+  await p6.goto(server.url);
+  let shown = false;
+  for (let i = 0; i < 50 && !shown; i++) { await sleep(200); shown = await p6.evaluate(() => !document.getElementById('fail').hidden); }
+  const text = await p6.evaluate(() => document.getElementById('fail-text').textContent + ' | ' + document.getElementById('fail-hint').textContent);
+  check('the failure page says the copy is damaged and to reload', shown && /damaged/.test(text) && /Reload/.test(text) && !/downloaded/.test(text), text);
+  await p6.screenshot({path: path.join(out, 'offsite-damaged-app.png')});
+  await p6.close();
 });
 
 await step('without WebGL2 the page explains instead of showing a blank canvas', async () => {
