@@ -217,16 +217,24 @@ void MapView::draw(ViewContext& ctx) {
         D.pass.assign(std::size_t(n), 1);
         D.status.assign(std::size_t(n), Status::locked);
         D.level.assign(std::size_t(n), 1);
+        D.earned.assign(std::size_t(n), 0);
+        D.planned.assign(std::size_t(n), 0);
+        D.own_design.assign(std::size_t(n), 0);
+        D.initials.assign(std::size_t(n), std::string());
         D.matches = 0;
         D.first_match = -1;
         for (int i = 0; i < n; ++i) {
             const Competency& c = p.competencies[i];
             D.level[i] = current_level(ctx.progress, p, c);
             D.status[i] = ctx.progress.status_of(c.id, D.level[i]);
+            D.earned[i] = ctx.progress.earned_level(c.id);
+            D.planned[i] = D.in_plan.count(c.id) > 0;
+            D.own_design[i] = has_own_design(ctx.record, badge_key_for_level(c.id, std::max(1, D.level[i])));
+            D.initials[i] = initials_of(c.title);
             bool ok = search_hit(c, query);
             if (subject_filter >= 0 && layout.subject[i] != subject_filter) ok = false;
             if (status_filter >= 0 && static_cast<int>(D.status[i]) != status_filter) ok = false;
-            if (only_plan && !D.in_plan.count(c.id)) ok = false;
+            if (only_plan && !D.planned[i]) ok = false;
             D.pass[i] = ok;
             if (ok) {
                 ++D.matches;
@@ -234,7 +242,14 @@ void MapView::draw(ViewContext& ctx) {
             }
         }
     }
-    const std::unordered_set<std::string>& in_plan = D.in_plan;
+    if (!same_snapshot || D.arrow_met.size() != layout.arrows.size()) {
+        D.arrow_met.assign(layout.arrows.size(), 0);
+        for (std::size_t k = 0; k < layout.arrows.size(); ++k) {
+            const MapScene::Arrow& arrow = layout.arrows[k];
+            const Prerequisite& q = p.competencies[std::size_t(arrow.to)].prerequisites[std::size_t(arrow.prerequisite)];
+            D.arrow_met[k] = ctx.progress.earned_level(q.competency) >= q.min_level;
+        }
+    }
     const std::vector<char>& pass = D.pass;
     const std::vector<Status>& status = D.status;
     const std::vector<int>& level = D.level;
@@ -404,14 +419,15 @@ void MapView::draw(ViewContext& ctx) {
                         fade(pal.related, alpha), std::max(1.0f, 2 * s), 9 * s, 7 * s, ImRect(canvas_min, canvas_max));
         }
     }
-    for (const MapScene::Arrow& arrow : layout.arrows) {
+    for (std::size_t k = 0; k < layout.arrows.size(); ++k) {
+        const MapScene::Arrow& arrow = layout.arrows[k];
         const int i = arrow.from, j = arrow.to;
         const Prerequisite& q = p.competencies[j].prerequisites[std::size_t(arrow.prerequisite)];
         const MapRect &a = layout.nodes[i], &b = layout.nodes[j];
         const MapRect box{std::min(a.x1, b.x0) - 60, std::min(a.y0, b.y0), std::max(a.x1, b.x0) + 60, std::max(a.y1, b.y1)};
         if (!box.overlaps(visible)) continue;
         ++drawn_arrows;
-        const bool met = ctx.progress.earned_level(q.competency) >= q.min_level;
+        const bool met = D.arrow_met[k];
         const ImU32 color = fade(met ? pal.arrow_met : pal.arrow, (pass[i] && pass[j]) ? 1.0f : 0.3f);
         const ImVec2 p0 = C.to_screen(a.x1, (a.y0 + a.y1) / 2);
         const ImVec2 p3 = C.to_screen(b.x0 - 10, (b.y0 + b.y1) / 2);
@@ -459,20 +475,20 @@ void MapView::draw(ViewContext& ctx) {
         const float round = 12 * s;
         dl->AddRectFilled(ImVec2(a.x + 2 * s, a.y + 3 * s), ImVec2(b.x + 2 * s, b.y + 3 * s), fade(IM_COL32(0, 0, 0, 30), alpha), round);
         dl->AddRectFilled(a, b, fade(pal.node_bg, pass[i] ? 1.0f : 0.6f), round);
-        const bool planned = in_plan.count(c.id) > 0;
+        const bool planned = D.planned[std::size_t(i)];
         ImU32 border = planned ? pal.plan_accent : pal.node_border;
         float thick = planned ? 3.0f * s : 1.5f * s;
         if (hovered || focused) { border = focused ? pal.node_focus : pal.node_hover; thick = 3.5f * s; }
         dl->AddRect(a, b, fade(border, alpha), round, 0, std::max(1.0f, thick));
 
-        const int earned = ctx.progress.earned_level(c.id);
+        const int earned = D.earned[std::size_t(i)];
         BadgeLook look;
-        look.initials = initials_of(c.title);
+        look.initials = D.initials[std::size_t(i)];
         look.level = earned;
         look.color = pal.subject_color(layout.subject[i]);
         look.earned = earned > 0;
         if (!pass[i]) look.color = fade(look.color, alpha);
-        if (look.earned || has_own_design(ctx.record, badge_key_for_level(c.id, std::max(1, level[i]))))
+        if (look.earned || D.own_design[std::size_t(i)])
             draw_level_badge(dl, ImVec2(a.x + 44 * s, (a.y + b.y) * 0.5f - 4 * s), 30 * s, ctx.record, c,
                              look.earned ? earned : level[i], look.earned, alpha);
         else

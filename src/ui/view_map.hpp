@@ -44,6 +44,12 @@ struct MapView {
         std::vector<char> pass;
         std::vector<Status> status;
         std::vector<int> level;
+        // per competency, so a frame looks nothing up by id: the level earned, in the plan,
+        // a badge design of its own for the level shown, the badge's initials
+        std::vector<int> earned;
+        std::vector<char> planned, own_design;
+        std::vector<std::string> initials;
+        std::vector<char> arrow_met;  // per layout arrow: its prerequisite is met
         int matches = 0, first_match = -1;
     } derived;
 
