@@ -212,7 +212,6 @@
         return Promise.all(parts.map((p) => (p instanceof Blob ? p.arrayBuffer().then((b) => new Uint8Array(b)) : p)))
           .then((bytes) => local.put({id, token, index, parts: bytes}));
       }
-      parts = parts.map(exact);
       const run = (d) => transactOn(d, ['chunks'], 'readwrite', (s) => { s.chunks.put({id, token, index, parts}); });
       return dbHandle ? run(dbHandle) : db().then(run);
     },
@@ -242,7 +241,7 @@
 
   // The page hands a save's writes to a worker running this file: each write's structured
   // clone (and Chromium's compression of it) and every transaction's own cost then happen
-  // off the main thread, which only copies the bytes into the message. Where no worker can run
+  // off the main thread, which only copies the bytes into Blobs. Where no worker can run
   // (the single-file copy: no script file, and its policy allows none), the page does them.
   const scriptUrl = global.document && global.document.currentScript ? global.document.currentScript.src : '';
   let worker = null;  // null: not tried yet; false: none
@@ -284,12 +283,6 @@
       w.postMessage(Object.assign({op, seq: n}, msg));
     });
   }
-  // A part as it is stored: strings and byte arrays that are all of their buffer as they
-  // are; a view into a larger buffer as a copy of its bytes (storage would keep the whole
-  // buffer).
-  function exact(p) {
-    return typeof p === 'string' || (p.byteOffset === 0 && p.byteLength === p.buffer.byteLength) ? p : p.slice();
-  }
 
   const storage = {
     // A save written in parts as they come (the app hands its text slice by slice). Each
@@ -297,7 +290,7 @@
     // The caller may reuse the parts' bytes as soon as write returns: they are copied at
     // once. Bytes go to the worker as Blobs: a message's own copy of them would count
     // against this page's JS heap until its next major collection (measured in Chromium:
-    // ~4 of 10-25 ms at 4x per 100 MB sent; with Blobs none). commit() waits for them all,
+    // 4 major collections per 100 MB sent; with Blobs none). commit() waits for them all,
     // then makes them the record in one transaction: until then the record and its
     // backups are untouched, and a failed write (QuotaExceededError, ...) makes commit()
     // reject with its name.

@@ -119,9 +119,8 @@ mergeInto(LibraryManager.library, {
   mastery_js_record_changed: function() {
     Module['masteryPersist']['changed']();
   },
-  // One slice of a save: the bytes are copied out of wasm memory (the app frees its buffer
-  // after this returns), never decoded into one big string.
-  // The part's bytes as a view into wasm memory: the page copies them before it returns.
+  // One slice of a save: the page gets a view into wasm memory and copies the bytes before
+  // it returns (the app frees its buffer after that); never decoded into one big string.
   mastery_js_save_part: function(slotPtr, idPtr, dataPtr, len, first, last) {
     Module['masteryPersist']['savePart'](UTF8ToString(slotPtr), UTF8ToString(idPtr), HEAPU8.subarray(dataPtr, dataPtr + len), !!first, !!last);
   },
