@@ -7,6 +7,9 @@
 // draw through this path.
 #include "platform/web/gl_state.hpp"
 
+#include <cstddef>
+#include <vector>
+
 namespace {
 GLint g_viewport[4] = {0, 0, 0, 0};
 }
@@ -50,4 +53,19 @@ extern "C" GLboolean mastery_gl_is_enabled(GLenum cap) {
         case GL_SCISSOR_TEST: return GL_FALSE;
         default: return glIsEnabled(cap);
     }
+}
+
+void mastery_gl_font_tex_image(GLenum target, GLint level, GLint, GLsizei width, GLsizei height, GLint border, GLenum,
+                               GLenum type, const void* coverage) {
+    const std::size_t texels = std::size_t(width) * std::size_t(height);
+    std::vector<unsigned char> la(texels * 2);
+    const auto* a = static_cast<const unsigned char*>(coverage);
+    for (std::size_t i = 0; i < texels; ++i) {
+        la[2 * i] = 255;
+        la[2 * i + 1] = a[i];
+    }
+    const bool odd = width % 2 != 0;  // rows of 2 x width bytes: 4-aligned when width is even
+    if (odd) glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
+    glTexImage2D(target, level, GL_LUMINANCE_ALPHA, width, height, border, GL_LUMINANCE_ALPHA, type, la.data());
+    if (odd) glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
 }

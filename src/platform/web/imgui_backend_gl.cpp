@@ -10,6 +10,15 @@
 
 #include "platform/web/gl_state.hpp"
 
+//
+// Its font texture: the backend asks the atlas for RGBA (4 bytes per texel, a copy the atlas
+// keeps) and uploads that; here it gets the atlas's own coverage bytes and
+// mastery_gl_font_tex_image uploads them as LUMINANCE_ALPHA (the same colours to the
+// shader, half the bytes; glTexImage2D is the backend's font upload only).
+#include <imgui.h>
+
 #define glGetIntegerv mastery_gl_get_integerv
 #define glIsEnabled mastery_gl_is_enabled
+#define GetTexDataAsRGBA32 GetTexDataAsAlpha8
+#define glTexImage2D mastery_gl_font_tex_image
 #include <imgui_impl_opengl3.cpp>
