@@ -2,39 +2,6 @@
 # and per platform either the web executable (Emscripten: site in build/web/site) or the
 # native headless UI tests. Included by the top-level CMakeLists.txt when IMGUI_DIR is set.
 
-# --- Dear ImGui: core files only; backends go into the web executable ---------------------
-add_library(imgui STATIC
-  ${IMGUI_DIR}/imgui.cpp ${IMGUI_DIR}/imgui_draw.cpp ${IMGUI_DIR}/imgui_tables.cpp
-  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
-target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/misc/cpp)
-# The test-engine hooks let tests find items by label (src/ui/item_probe.cpp); they cost
-# nothing unless switched on at run time.
-# imconfig_mastery.hpp keeps ImGui's own checks on in release builds.
-target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO
-                           IMGUI_ENABLE_TEST_ENGINE IMGUI_USER_CONFIG="${CMAKE_SOURCE_DIR}/src/ui/imconfig_mastery.hpp")
-target_compile_options(imgui PRIVATE -w)
-# ImGui's font atlas uses the build's one stb_truetype and stb_rect_pack (Debian's,
-# src/badge/stb/truetype.cpp) rather than compiling its bundled copies a second time.
-if(TARGET mastery_stbtt)
-  target_compile_definitions(imgui PRIVATE IMGUI_DISABLE_STB_TRUETYPE_IMPLEMENTATION
-                             IMGUI_STB_TRUETYPE_FILENAME=<stb/stb_truetype.h>
-                             IMGUI_DISABLE_STB_RECT_PACK_IMPLEMENTATION
-                             IMGUI_STB_RECT_PACK_FILENAME=<stb/stb_rect_pack.h>)
-  target_link_libraries(imgui PUBLIC mastery_stbtt)
-endif()
-
-# --- app layer + views -------------------------------------------------------------------
-file(GLOB MASTERY_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
-add_library(mastery_app STATIC ${MASTERY_APP_SOURCES})
-target_include_directories(mastery_app PUBLIC ${CMAKE_SOURCE_DIR}/src)
-target_link_libraries(mastery_app PUBLIC mastery_core imgui)
-# Badges on screen need glyph outlines (stb_truetype) and the studio's downloads need PNG
-# baking: both live in mastery_badge (cmake/badge.cmake), built for the web too.
-if(NOT TARGET mastery_badge)
-  message(FATAL_ERROR "the app needs mastery_badge (apt-get install libstb-dev)")
-endif()
-target_link_libraries(mastery_app PUBLIC mastery_badge)
-
 # --- the UI font: a subset of Debian's DejaVu Sans, made at build time (never committed) --
 find_file(MASTERY_DEJAVU_SANS DejaVuSans.ttf PATHS /usr/share/fonts/truetype/dejavu NO_CMAKE_FIND_ROOT_PATH NO_DEFAULT_PATH)
 find_file(MASTERY_DEJAVU_SANS_BOLD DejaVuSans-Bold.ttf PATHS /usr/share/fonts/truetype/dejavu NO_CMAKE_FIND_ROOT_PATH NO_DEFAULT_PATH)
@@ -93,6 +60,75 @@ else()
   message(WARNING "DejaVu Sans or Debian's python3-fonttools missing: the app falls back to ImGui's built-in font")
   set(MASTERY_HAVE_FONTS OFF)
 endif()
+
+# --- Dear ImGui: core files only; backends go into the web executable ---------------------
+# The web build always has its fonts built in (below), so ImGui's own fallback font
+# (ProggyClean, ~12 KB of base85 text that ImGui 1.90.1 links whatever the app adds: its
+# atlas falls back to it; IMGUI_DISABLE_DEFAULT_FONT arrived in 1.91.6) is dead weight in
+# the download. The web build compiles a copy of imgui_draw.cpp, made here in the build
+# tree, whose font text is empty; src/ui/fonts.cpp never asks for the default font there.
+set(_imgui_draw ${IMGUI_DIR}/imgui_draw.cpp)
+set(MASTERY_NO_DEFAULT_FONT OFF)
+if(EMSCRIPTEN AND MASTERY_HAVE_FONTS AND EXISTS ${IMGUI_DIR}/imgui_draw.cpp)
+  file(READ ${IMGUI_DIR}/imgui_draw.cpp _draw_text)
+  string(FIND "${_draw_text}" "static const char proggy_clean_ttf_compressed_data_base85[" _from)
+  string(FIND "${_draw_text}" "static const char* GetDefaultCompressedFontDataTTFBase85()\n{" _to)
+  if(_from GREATER 0 AND _to GREATER _from)
+    string(SUBSTRING "${_draw_text}" 0 ${_from} _head)
+    math(EXPR _len "${_to} - ${_from}")
+    string(SUBSTRING "${_draw_text}" ${_from} ${_len} _font_text)
+    string(SUBSTRING "${_draw_text}" ${_to} -1 _tail)
+    # Only the line breaks of the left-out text stay, so ImGui's check messages keep
+    # their file's line numbers.
+    string(REGEX REPLACE "[^\n]" "" _font_lines "${_font_text}")
+    set(_imgui_draw ${CMAKE_BINARY_DIR}/generated/imgui_draw.cpp)
+    file(WRITE ${_imgui_draw}.new "#line 1 \"${IMGUI_DIR}/imgui_draw.cpp\"\n${_head}static const char proggy_clean_ttf_compressed_data_base85[1] = \"\"; // left out by Mastery Map's cmake/app.cmake${_font_lines}${_tail}")
+    configure_file(${_imgui_draw}.new ${_imgui_draw} COPYONLY)  # touched only when it changes
+    set(MASTERY_NO_DEFAULT_FONT ON)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${IMGUI_DIR}/imgui_draw.cpp)
+  else()
+    message(WARNING "imgui_draw.cpp has no ProggyClean text where expected: the web build keeps it")
+  endif()
+endif()
+add_library(imgui STATIC
+  ${IMGUI_DIR}/imgui.cpp ${_imgui_draw} ${IMGUI_DIR}/imgui_tables.cpp
+  ${IMGUI_DIR}/imgui_widgets.cpp ${IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp)
+if(MASTERY_NO_DEFAULT_FONT)
+  target_compile_definitions(imgui PUBLIC MASTERY_NO_DEFAULT_FONT=1)
+endif()
+target_include_directories(imgui SYSTEM PUBLIC ${IMGUI_DIR} ${IMGUI_DIR}/misc/cpp)
+# The test-engine hooks let tests find items by label (src/ui/item_probe.cpp); they cost
+# nothing unless switched on at run time.
+# imconfig_mastery.hpp keeps ImGui's own checks on in release builds.
+target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_OBSOLETE_KEYIO
+                           IMGUI_ENABLE_TEST_ENGINE IMGUI_USER_CONFIG="${CMAKE_SOURCE_DIR}/src/ui/imconfig_mastery.hpp")
+target_compile_options(imgui PRIVATE -w)
+# The web build has no use for ImGui's debug windows and logs (nothing opens them), which
+# its frame loop otherwise links (docs/PERFORMANCE.md).
+if(EMSCRIPTEN)
+  target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEBUG_TOOLS)
+endif()
+# ImGui's font atlas uses the build's one stb_truetype and stb_rect_pack (Debian's,
+# src/badge/stb/truetype.cpp) rather than compiling its bundled copies a second time.
+if(TARGET mastery_stbtt)
+  target_compile_definitions(imgui PRIVATE IMGUI_DISABLE_STB_TRUETYPE_IMPLEMENTATION
+                             IMGUI_STB_TRUETYPE_FILENAME=<stb/stb_truetype.h>
+                             IMGUI_DISABLE_STB_RECT_PACK_IMPLEMENTATION
+                             IMGUI_STB_RECT_PACK_FILENAME=<stb/stb_rect_pack.h>)
+  target_link_libraries(imgui PUBLIC mastery_stbtt)
+endif()
+
+# --- app layer + views -------------------------------------------------------------------
+file(GLOB MASTERY_APP_SOURCES CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/src/app/*.cpp ${CMAKE_SOURCE_DIR}/src/ui/*.cpp)
+add_library(mastery_app STATIC ${MASTERY_APP_SOURCES})
+target_include_directories(mastery_app PUBLIC ${CMAKE_SOURCE_DIR}/src)
+target_link_libraries(mastery_app PUBLIC mastery_core imgui)
+# Badges on screen need glyph outlines (stb_truetype) and the studio's downloads need PNG
+# baking: both live in mastery_badge (cmake/badge.cmake), built for the web too.
+if(NOT TARGET mastery_badge)
+  message(FATAL_ERROR "the app needs mastery_badge (apt-get install libstb-dev)")
+endif()
+target_link_libraries(mastery_app PUBLIC mastery_badge)
 
 if(EMSCRIPTEN)
   # --- the web app: js + wasm, our own index.html, assets copied into build/web/site -------

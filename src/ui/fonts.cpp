@@ -93,6 +93,11 @@ const Fonts& build_fonts(const std::string& regular_ttf, const std::string& bold
         g_fonts.heading = add_bold_font(bold, regular_ttf, kHeadingFontSize * scale, big);
         g_fonts.from_files = g_fonts.regular && g_fonts.bold && g_fonts.heading;
     }
+#if MASTERY_NO_DEFAULT_FONT
+    // This build left ImGui's default font out (cmake/app.cmake): its fonts are built in,
+    // so reading them can only fail if the build itself is broken.
+    IM_ASSERT(g_fonts.from_files && "the built-in fonts could not be read");
+#else
     if (!g_fonts.from_files) {
         io.Fonts->Clear();
         ImFontConfig def;
@@ -102,6 +107,7 @@ const Fonts& build_fonts(const std::string& regular_ttf, const std::string& bold
         def.SizePixels = 20.0f * scale;
         g_fonts.heading = io.Fonts->AddFontDefault(&def);
     }
+#endif
     io.FontDefault = g_fonts.regular;
     io.Fonts->Build();
     return g_fonts;
