@@ -62,6 +62,19 @@
       'Mastery Map needs WebAssembly, which this browser does not have or has switched off.');
     return;
   }
+  // The app is built for WebAssembly's sign-extension and saturating float-to-int
+  // instructions (CMakePresets.json: smaller, and every browser with WebGL 2 that is still
+  // updated has them: Chrome 75, Firefox 64, Safari 15). A module of one function using both:
+  const features = new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0,
+    0x0a, 0x10, 1, 0x0e, 0, 0x41, 0, 0xc0, 0x1a, 0x43, 0, 0, 0, 0, 0xfc, 0, 0x1a, 0x0b]);
+  let hasFeatures = false;
+  try { hasFeatures = WebAssembly.validate(features); } catch (e) { hasFeatures = false; }
+  if (!hasFeatures) {
+    showFailure('This browser is too old to run Mastery Map',
+      'Mastery Map needs a recent browser: Chrome or Edge 75, Firefox 64, Safari 15 or newer.',
+      'Update the browser, or use another one, or ask your teacher. Your saved work is not affected.');
+    return;
+  }
   let hasWebGL2 = false;
   try { hasWebGL2 = !!document.createElement('canvas').getContext('webgl2'); } catch (e) { hasWebGL2 = false; }
   if (!hasWebGL2) {

@@ -413,6 +413,26 @@ await step('a damaged app file is called damaged, not a download failure', async
   await p6.close();
 });
 
+await step('a browser too old for the app\'s WebAssembly says so', async () => {
+  const p7 = await ctx.newPage();
+  watch(p7, 'oldwasm');
+  // An engine from before sign extension and saturating conversions: it refuses their opcodes.
+  await p7.addInitScript(() => {
+    const validate = WebAssembly.validate;
+    WebAssembly.validate = (bytes) => {
+      const b = new Uint8Array(bytes.buffer || bytes);
+      return !b.includes(0xfc) && !b.includes(0xc0) && validate(bytes);
+    };
+  });
+  await p7.goto(server.url);
+  await sleep(500);
+  const text = await p7.evaluate(() => document.getElementById('fail').hidden ? '' :
+    document.getElementById('fail-title').textContent + ' | ' + document.getElementById('fail-text').textContent + ' | ' + document.getElementById('fail-hint').textContent);
+  check('the failure page says the browser is too old and to update it', /too old/.test(text) && /Safari 15/.test(text) && /Update the browser/.test(text), text);
+  await p7.screenshot({path: path.join(out, 'old-browser-page.png')});
+  await p7.close();
+});
+
 await step('without WebGL2 the page explains instead of showing a blank canvas', async () => {
   const p5 = await ctx.newPage();
   watch(p5, 'nowebgl');
