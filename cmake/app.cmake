@@ -42,17 +42,16 @@ if(MASTERY_DEJAVU_SANS AND MASTERY_DEJAVU_SANS_BOLD AND MASTERY_PYTHON3)
     message(WARNING "fonts-fork-awesome missing: badges in the web app show no icons")
   endif()
   add_custom_target(mastery_fonts DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${MASTERY_FONT_DIR}/ui-sans-bold.ttf ${_badge_font_outputs})
-  # The web build carries the subsets as byte arrays (no Emscripten file system needed).
+  # The web build carries the UI subsets as byte arrays (no Emscripten file system needed).
+  # The badge icons are a file of the site instead, fetched when a badge first needs them
+  # (src/ui/badge_art.hpp): a first visit has no such badge.
   set(_embed "/fonts/ui-sans.ttf=${MASTERY_FONT_DIR}/ui-sans.ttf;/fonts/ui-sans-bold.ttf=${MASTERY_FONT_DIR}/ui-sans-bold.ttf")
-  if(_badge_font_outputs)
-    string(APPEND _embed ";/fonts/badge-icons.ttf=${MASTERY_FONT_DIR}/badge-icons.ttf")
-  endif()
   set(MASTERY_BUILTIN_FONTS_CPP ${CMAKE_BINARY_DIR}/generated/builtin_fonts.cpp)
   add_custom_command(
     OUTPUT ${MASTERY_BUILTIN_FONTS_CPP}
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/generated
     COMMAND ${CMAKE_COMMAND} -DOUT=${MASTERY_BUILTIN_FONTS_CPP} "-DFILES=${_embed}" -P ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
-    DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${MASTERY_FONT_DIR}/ui-sans-bold.ttf ${_badge_font_outputs} ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
+    DEPENDS ${MASTERY_FONT_DIR}/ui-sans.ttf ${MASTERY_FONT_DIR}/ui-sans-bold.ttf ${CMAKE_SOURCE_DIR}/cmake/embed_files.cmake
     COMMENT "Building the font subsets into a source file"
     VERBATIM)
   set(MASTERY_HAVE_FONTS ON)
@@ -147,7 +146,7 @@ if(EMSCRIPTEN)
   target_link_libraries(mastery_web PRIVATE mastery_app)
   set_source_files_properties(${IMGUI_DIR}/backends/imgui_impl_glfw.cpp ${IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
                               ${CMAKE_SOURCE_DIR}/src/platform/web/imgui_backend_gl.cpp PROPERTIES COMPILE_OPTIONS "-w")
-  set(_exports "_main,_malloc,_free,_mm_wake,_mm_frames,_mm_dispatch,_mm_export,_mm_import,_mm_fetched,_mm_image_picked,_mm_file_begin,_mm_file_buffer,_mm_file_progress,_mm_file_loaded,_mm_file_failed,_mm_job_shown,_mm_job_step,_mm_job_frames,_mm_leaving_loses_work,_mm_file_too_big,_mm_stored,_mm_save_now,_mm_stored_list,_mm_unsaved,_mm_record_id,_mm_saved,_mm_read_only,_mm_save_state,_mm_thumbnail_ready,_mm_thumbnail_failed,_mm_pinch,_mm_touch,_mm_probe,_mm_probe_items,_mm_ready,_mm_clipboard_cached,_mm_text,_mm_frame_times,_mm_marks,_mm_badge_templates,_mm_render_badge")
+  set(_exports "_main,_malloc,_free,_mm_wake,_mm_frames,_mm_dispatch,_mm_export,_mm_import,_mm_fetched,_mm_image_picked,_mm_file_begin,_mm_file_buffer,_mm_file_progress,_mm_file_loaded,_mm_file_failed,_mm_job_shown,_mm_job_step,_mm_job_frames,_mm_leaving_loses_work,_mm_file_too_big,_mm_stored,_mm_save_now,_mm_stored_list,_mm_unsaved,_mm_record_id,_mm_saved,_mm_read_only,_mm_save_state,_mm_thumbnail_ready,_mm_thumbnail_failed,_mm_pinch,_mm_touch,_mm_probe,_mm_probe_items,_mm_ready,_mm_clipboard_cached,_mm_text,_mm_frame_times,_mm_marks,_mm_badge_templates,_mm_render_badge,_mm_icon_font,_mm_badge_icons")
   # Link flags the app and the benchmark's floor share. GL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0:
   # Emscripten would otherwise enable every WebGL extension the browser offers while the
   # context is made (~100 ms of main's ~180 at 4x in headless Chromium); ImGui's WebGL2
@@ -200,8 +199,16 @@ if(EMSCRIPTEN)
   else()
     message(WARNING "terser not installed (scripts/deps): the page's scripts are not minified")
   endif()
+  set(_font_copy)
+  if(MASTERY_HAVE_FONTS AND _badge_font_outputs)
+    target_compile_definitions(mastery_app PRIVATE MASTERY_FETCHED_ICON_FONT=1)
+    add_dependencies(mastery_web mastery_fonts)
+    set(_font_copy COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/site/fonts
+                   COMMAND ${CMAKE_COMMAND} -E copy_if_different ${_badge_font_outputs} ${CMAKE_BINARY_DIR}/site/fonts/)
+  endif()
   add_custom_command(TARGET mastery_web POST_BUILD
     COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/site/pathways ${CMAKE_BINARY_DIR}/site/records
+    ${_font_copy}
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_WEB_FILES} ${CMAKE_BINARY_DIR}/site/
     ${_minify_commands}
     COMMAND ${CMAKE_COMMAND} -E copy_if_different ${MASTERY_PATHWAY_FILES} ${CMAKE_BINARY_DIR}/site/pathways/

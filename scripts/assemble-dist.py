@@ -49,8 +49,8 @@ with zipfile.ZipFile(dist / "mastery-map.zip", "w", zipfile.ZIP_DEFLATED, compre
         if p.is_file():
             z.write(p, "mastery-map/" + p.relative_to(site).as_posix())
 
-# The single file: scripts inline, the wasm as base64, pathways and sample records carried
-# along (no fetch works from file://), and a policy that allows exactly that and no network.
+# The single file: scripts inline, the wasm and the badge icon font as base64, pathways and
+# sample records carried along (no fetch works from file://), and a policy that allows exactly that and no network.
 def script_safe(text):
     return text.replace("</", "<\\/")
 
@@ -66,7 +66,8 @@ bundled = {}
 for folder in ("pathways", "records"):
     for p in sorted((site / folder).glob("*.json")):
         bundled[f"{folder}/{p.name}"] = p.read_text(encoding="utf-8")
-payload = {"wasm": base64.b64encode((site / "mastery-map.wasm").read_bytes()).decode("ascii"), "files": bundled}
+fonts = {f"fonts/{p.name}": base64.b64encode(p.read_bytes()).decode("ascii") for p in sorted((site / "fonts").glob("*.ttf"))}
+payload = {"wasm": base64.b64encode((site / "mastery-map.wasm").read_bytes()).decode("ascii"), "files": bundled, "fonts": fonts}
 app_js = (site / "mastery-map.js").read_text(encoding="utf-8")
 if "</script" in app_js.lower():
     sys.exit("assemble-dist: mastery-map.js contains </script; cannot inline it")

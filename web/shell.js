@@ -614,6 +614,7 @@
     printErr: (t) => console.warn(t),
     locateFile: (path) => path,
     masteryBundled: inline ? inline.files : null,
+    masteryBundledFonts: inline ? inline.fonts : null,
     instantiateWasm(imports, success) {
       if (inline) {
         progress(0.5, 'Starting...');
@@ -722,6 +723,18 @@
       ? JSON.parse(Module.UTF8ToString(withString(typeof design === 'string' ? design : JSON.stringify(design),
         (p) => Module._mm_render_badge(p, size | 0))))
       : {error: 'the app is still loading'}),
+    // The badge icon font, fetched when a badge first needs it: asks for it and resolves with
+    // 'ready' or 'failed' ('absent' without asking: iconFontState()).
+    badgeIcons: async () => {
+      const names = ['absent', 'loading', 'ready', 'failed'];
+      for (let i = 0; i < 600; i++) {
+        const s = started ? Module._mm_badge_icons(i === 0 ? 1 : 0) : 1;
+        if (s >= 2) return names[s];
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return 'loading';
+    },
+    iconFontState: () => (started ? ['absent', 'loading', 'ready', 'failed'][Module._mm_badge_icons(0)] : 'absent'),
   });
 
   window.addEventListener('error', (e) => {

@@ -92,6 +92,8 @@
     X(studio_download_need_save, "Save your badge first, then download it.")                        \
     X(studio_downloaded_fmt, "Downloaded %s")                                                        \
     X(studio_download_failed_fmt, "The badge could not be made: %s")                                 \
+    X(studio_icons_loading, "Getting the badge icons ready. Try again in a moment.")                 \
+    X(studio_icons_failed_fmt, "The badge icons could not be loaded (%s). Check the connection, then try again.") \
     X(studio_none_earned, "Earn a level first, then you can download its badge.")                   \
     X(studio_kind_shape, "Shape")                                                                    \
     X(studio_kind_border, "Border")                                                                  \

@@ -14,11 +14,19 @@
 #include <cmath>
 #include <memory>
 #include <unordered_map>
+#include <utility>
 
 namespace mastery::ui {
 namespace {
 
 // [SECTION] fonts and icons
+
+// The icon font's state. Natively (and wherever it is built in) it is loaded with the
+// others; the web app fetches it the first time it is needed (see badge_art.hpp).
+IconFontState g_icon_state = IconFontState::absent;
+bool g_icon_request = false;  // asked for, not yet handed to the platform
+std::string g_icon_error;
+int g_icon_generation = 0;
 
 StbGlyphSource* glyph_source() {
     static std::unique_ptr<StbGlyphSource> source;
@@ -26,7 +34,8 @@ StbGlyphSource* glyph_source() {
     if (!tried) {
         tried = true;
         source = std::make_unique<StbGlyphSource>();
-        // The web build has subsets built in (cmake/app.cmake); natively Debian's files.
+        // The web build has subsets built in (cmake/app.cmake), all but the icons, which it
+        // fetches when a badge first needs them; natively Debian's files.
         const std::pair<FontFace, const char*> builtin[] = {
             {FontFace::sans, "/fonts/ui-sans.ttf"}, {FontFace::sans_bold, "/fonts/ui-sans-bold.ttf"}, {FontFace::icons, "/fonts/badge-icons.ttf"}};
         if (builtin_font_file(builtin[0].second)) {
@@ -35,6 +44,11 @@ StbGlyphSource* glyph_source() {
         } else {
             load_fonts(*source, default_font_paths());
         }
+#if MASTERY_FETCHED_ICON_FONT
+        if (source->has_face(FontFace::icons)) g_icon_state = IconFontState::ready;
+#else
+        g_icon_state = IconFontState::ready;  // as ready as it gets: a missing font leaves icons out
+#endif
     }
     return source.get();
 }
@@ -105,6 +119,7 @@ constexpr float kEdgeThickness = 1.5f;  // bucket pixels: 0.75 to 1.5 screen pix
 
 Mesh build_mesh(const BadgeDesign& d, int bucket) {
     Mesh m;
+    if (design_uses_icons(d)) badge_icon_font(false);  // drawn without its icon until the font is in
     const BadgeGeometry g = badge_geometry(d, bucket, badge_glyphs());
     const BadgeMesh bm = badge_mesh(g);
     m.pos.reserve(bm.vertices.size());
@@ -191,9 +206,57 @@ void write_mesh(ImDrawList* dl, const Mesh& m, ImVec2 at, float scale, float alp
     }
 }
 
+void drop_meshes() {
+    g_meshes.clear();
+    g_mesh_vertices = 0;
+}
+
 }  // namespace
 
 const GlyphSource* badge_glyphs() { return glyph_source(); }
+
+IconFontState badge_icon_font(bool retry_failed) {
+    glyph_source();
+    if (g_icon_state == IconFontState::absent || (retry_failed && g_icon_state == IconFontState::failed)) {
+#if MASTERY_FETCHED_ICON_FONT
+        g_icon_state = IconFontState::loading;
+        g_icon_request = true;
+        g_icon_error.clear();
+#endif
+    }
+    return g_icon_state;
+}
+
+IconFontState badge_icon_font_state() {
+    glyph_source();
+    return g_icon_state;
+}
+
+const std::string& badge_icon_font_error() { return g_icon_error; }
+
+bool take_badge_icon_font_request() { return std::exchange(g_icon_request, false); }
+
+void badge_icon_font_arrived(bool ok, std::vector<std::uint8_t> ttf, const std::string& error) {
+    StbGlyphSource* source = glyph_source();
+    if (g_icon_state == IconFontState::ready) return;
+    std::string why = error;
+    if (ok && source->load(FontFace::icons, std::move(ttf), &why)) {
+        g_icon_state = IconFontState::ready;
+        g_icon_error.clear();
+        ++g_icon_generation;
+        drop_meshes();  // those with icons were made without them
+        return;
+    }
+    g_icon_state = IconFontState::failed;
+    g_icon_error = why.empty() ? "not a font" : why;
+}
+
+int badge_icon_font_generation() { return g_icon_generation; }
+
+bool design_uses_icons(const BadgeDesign& d) {
+    return std::any_of(d.layers.begin(), d.layers.end(), [](const BadgeLayer& l) { return l.kind == LayerKind::icon; });
+}
+
 const IconTable& badge_icons() { return builtin_icons(); }
 
 std::uint64_t design_hash(const BadgeDesign& d) { return badge_seed(save_badge(d)); }

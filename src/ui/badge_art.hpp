@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace mastery::ui {
 
@@ -20,6 +21,25 @@ namespace mastery::ui {
 // out of the drawing, nothing fails.
 const GlyphSource* badge_glyphs();
 const IconTable& badge_icons();
+
+// The icon font. Natively it is loaded with the others. The web app (built with
+// MASTERY_FETCHED_ICON_FONT) fetches it the first time a badge with an icon is drawn or
+// something asks for it: a first visit's map has no such badge, so its download skips the
+// font (docs/PERFORMANCE.md). Until it is in, badges are drawn without their icon and
+// redrawn with it when it arrives; downloads wait for it (they ask, and say so).
+enum class IconFontState { absent, loading, ready, failed };
+// Asks for the font when it is absent (and, with retry_failed, after a failure); returns
+// the state now.
+IconFontState badge_icon_font(bool retry_failed);
+IconFontState badge_icon_font_state();  // without asking
+const std::string& badge_icon_font_error();  // why it failed
+// For the platform: true once after each ask; it then fetches the font and answers with
+// badge_icon_font_arrived.
+bool take_badge_icon_font_request();
+void badge_icon_font_arrived(bool ok, std::vector<std::uint8_t> ttf, const std::string& error);
+// Changes when the font arrives: geometry kept from before it lacks the icons.
+int badge_icon_font_generation();
+bool design_uses_icons(const BadgeDesign& d);
 
 // The design for a badge key ("competency:<id>:<level>" | "stack:<id>") with a stable hash
 // of its canonical JSON. Cached per key; a changed design in the record is seen at once.

@@ -25,6 +25,7 @@ constexpr std::size_t kClipRows = 150;  // above this many rows, skip the ones f
 // "Print my chart": the poster pages as PNG or SVG through the same download path as the
 // badges; more than one page comes as one ZIP (browsers ask about many downloads).
 void download_poster(ViewContext& ctx, bool by_stack, bool svg) {
+    if (!icons_ready_for_download(ctx, earned_badge_keys(ctx.record, ctx.progress))) return;
     PosterOptions options;
     options.by_stack = by_stack;
     options.date = ctx.today;

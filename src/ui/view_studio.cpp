@@ -125,7 +125,24 @@ bool big_button(const char* label, float width = 0) { return ImGui::Button(label
 
 }  // namespace
 
+bool icons_ready_for_download(ViewContext& ctx, const std::vector<std::string>& keys) {
+    const bool needed = std::any_of(keys.begin(), keys.end(), [&](const std::string& key) {
+        return design_uses_icons(*resolve_badge(ctx.record, key).design);
+    });
+    if (!needed) return true;
+    if (badge_icon_font_state() == IconFontState::failed) {
+        // says why, and asks again in the background so that the next try can work
+        ctx.ui.say(fmt(S::studio_icons_failed_fmt, badge_icon_font_error().c_str()), true);
+        badge_icon_font(true);
+        return false;
+    }
+    if (badge_icon_font(false) == IconFontState::ready) return true;
+    ctx.ui.say(tr(S::studio_icons_loading));
+    return false;
+}
+
 void download_badge(ViewContext& ctx, const std::string& key, bool svg) {
+    if (!icons_ready_for_download(ctx, {key})) return;
     auto files = export_badge(ctx.record, ctx.progress, key, badge_glyphs(), &badge_icons(), 512);
     if (!files.ok()) {
         ctx.ui.say(fmt(S::studio_download_failed_fmt, files.first_error().c_str()), true);
@@ -191,6 +208,7 @@ void download_all_badges(ViewContext& ctx) {
         ctx.ui.say(tr(S::studio_none_earned));
         return;
     }
+    if (!icons_ready_for_download(ctx, keys)) return;
     if (!ctx.commands.start_job || !ctx.snapshot) return;
     auto z = std::make_shared<BadgeZip>();
     z->snap = ctx.snapshot;
@@ -482,8 +500,10 @@ void draw_canvas(StudioView& v, ViewContext& ctx, float side) {
     const Vec2 px{m.x - a.x, m.y - a.y};
     const DesignPoint dp{px.x / side * 100.0, px.y / side * 100.0};
 
-    if (v.geo_version != v.version || v.geo_size != side) {
+    if (design_uses_icons(v.work)) badge_icon_font(false);  // drawn without the icon until the font is in, then again
+    if (v.geo_version != v.version || v.geo_size != side || v.geo_icons != badge_icon_font_generation()) {
         v.geometry = badge_geometry(v.work, side, badge_glyphs());
+        v.geo_icons = badge_icon_font_generation();
         v.mesh = badge_mesh(v.geometry);
         v.geo_version = v.version;
         v.geo_size = side;

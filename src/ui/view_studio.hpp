@@ -45,6 +45,7 @@ struct StudioView {
     std::uint64_t version = 1;        // bumps whenever `work` changes
     std::uint64_t geo_version = 0;
     float geo_size = 0;
+    int geo_icons = 0;  // badge_icon_font_generation() the geometry was made with
     BadgeGeometry geometry;
     BadgeMesh mesh;
     std::uint64_t preview_hash = 0;   // design_hash(committed)
@@ -73,5 +74,9 @@ void badge_actions(ViewContext& ctx, const std::string& key, bool earned);
 void download_badge(ViewContext& ctx, const std::string& key, bool svg);
 // Every earned level and stack as baked PNG + SVG in one ZIP ("my-badges.zip").
 void download_all_badges(ViewContext& ctx);
+// Downloads draw badges with their icons: true when none of the badges of `keys` has an
+// icon or the icon font is in (badge_art.hpp); otherwise it asks for the font and tells
+// the student to try again in a moment, or why it could not be loaded.
+bool icons_ready_for_download(ViewContext& ctx, const std::vector<std::string>& keys);
 
 }  // namespace mastery::ui

@@ -165,6 +165,7 @@ await step('with no network, a reload still opens the app with the work there', 
   check('the saved work is there offline', st && st.learner.name === 'Olu Sin Red', st && st.learner.name);
   const other = await page.evaluate(() => fetch('pathways/performance-assessment.json').then((r) => r.ok, () => false));
   check('the other bundled pathway is kept for offline use', other === true);
+  check('the badge icon font is kept for offline use', await page.evaluate(() => window.masteryTest.badgeIcons()) === 'ready');
   await page.screenshot({path: path.join(out, 'hosting-02-offline.png')});
   await ctx.setOffline(false);
 });
@@ -232,6 +233,7 @@ await step('the single file runs from file:// with no requests', async () => {
   await ready(p);
   const st = await state(p);
   check('the single file opens the bundled pathway', st && st.pathway && st.pathway.id, JSON.stringify(st && st.pathway && st.pathway.id));
+  check('the single file carries the badge icon font', await p.evaluate(() => window.masteryTest.badgeIcons()) === 'ready');
   await rename(p, 'Kai Archivo');
   await autosave(p);
   await p.reload();

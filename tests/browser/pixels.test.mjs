@@ -112,6 +112,13 @@ try {
   const templates = await page.evaluate(() => window.masteryTest.badgeTemplates());
   checks.check('the core offers templates to compare', templates.length >= 15, templates.length);
   const designs = [...templates, {name: 'freehand strokes, eraser and words', design: kDrawn}];
+  // The icon font is not part of a first visit (its map has no badge with an icon): it comes
+  // when asked for, and a design with an icon is not drawn without it.
+  const withIcon = templates.find((t) => (t.design.layers || []).some((l) => l.type === 'icon'));
+  checks.check('a first visit has not fetched the badge icon font', await page.evaluate(() => window.masteryTest.iconFontState()) === 'absent');
+  const early = await page.evaluate(([d]) => window.masteryTest.renderBadge(d, 64), [withIcon.design]);
+  checks.check('a design with an icon is not drawn before the font is in', !!(early && early.error && /icon font/.test(early.error)), JSON.stringify(early).slice(0, 120));
+  checks.check('the badge icon font loads when asked for', await page.evaluate(() => window.masteryTest.badgeIcons()) === 'ready');
 
   // 1. Chromium's rasterisation of our SVG against our PNG
   let worstShare = 1;

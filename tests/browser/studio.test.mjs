@@ -95,8 +95,10 @@ const ctx = await chromium.launchPersistentContext(profile, {
 const page = ctx.pages()[0] || await ctx.newPage();
 page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
 page.on('pageerror', (e) => consoleErrors.push(e.message));
+const fontRequests = [];
 page.on('request', (r) => {
   const u = new URL(r.url());
+  if (u.pathname.endsWith('/fonts/badge-icons.ttf')) fontRequests.push(r.url());
   if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return;
   if (u.origin !== origin) offOrigin.push(r.url());
 });
@@ -141,6 +143,8 @@ try {
   await page.goto(server.url);
   await appReady(page);
   await page.evaluate(() => window.masteryTest.probe(true));
+  await sleep(300);
+  check('a first visit does not download the badge icon font', fontRequests.length === 0, fontRequests.join(' '));
   const sample = fs.readFileSync(path.join(root, 'assets/records/sample-record.json'), 'utf8');
   const imported = await page.evaluate((t) => window.mastery.importRecord(t), sample);
   check('the sample student is loaded', imported.ok === true, JSON.stringify(imported));
@@ -230,6 +234,46 @@ try {
     'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print("\\n".join(z.namelist()))', zfile]).toString().trim().split('\n');
   check('the ZIP holds a PNG and an SVG per earned badge (3 badges)', listing.length === 6 &&
     listing.filter((n) => n.endsWith('.png')).length === 3 && listing.includes('my-badges/ratios-1-developing.png'), listing.join(' '));
+  check('the icon font came once the sample student\'s badges were drawn', fontRequests.length === 1, fontRequests.join(' '));
+
+  // the icon font cannot be fetched: the downloads say so and nothing is lost; once it can,
+  // they work (the same profile: the saved work opens again)
+  await page.close();
+  const p2 = await ctx.newPage();
+  p2.on('console', (m) => { if (m.type() === 'error' && !/status of 503/.test(m.text())) consoleErrors.push(m.text()); });
+  p2.on('pageerror', (e) => consoleErrors.push(e.message));
+  await p2.route(/fonts\/badge-icons\.ttf/, (route) => route.fulfill({status: 503, body: 'busy'}));
+  await p2.goto(server.url);
+  await appReady(p2);
+  await p2.evaluate(() => window.masteryTest.probe(true));
+  const items2 = () => p2.evaluate(() => window.masteryTest.items());
+  const find2 = async (label, win) => (await items2()).find((i) => i.label === label && i.window.startsWith(win)) || null;
+  const click2 = async (label, win) => {
+    const it = await until(() => find2(label, win));
+    if (!it) throw new Error(`"${label}" not found in ${win}`);
+    await p2.mouse.click((it.x0 + it.x1) / 2, (it.y0 + it.y1) / 2);
+    await sleep(250);
+  };
+  check('the saved badge with an icon asked for the font, which failed',
+    !!(await until(() => p2.evaluate(() => window.masteryTest.iconFontState() === 'failed'))));
+  await click2('My chart', 'topbar');
+  let downloaded = false;
+  p2.on('download', () => { downloaded = true; });
+  await click2('Download all my badges', 'My chart');
+  check('the download says the icons could not be loaded (message bar)', !!(await until(() => find2('OK', 'message'))));
+  await sleep(500);
+  check('and downloads nothing without them', !downloaded);
+  await p2.screenshot({path: path.join(out, 'studio-06-icons-failed.png')});
+  await click2('OK', 'message');
+  // it asked again in the background (and failed again); the connection comes back
+  await until(() => p2.evaluate(() => window.masteryTest.iconFontState() === 'failed'));
+  await p2.unroute(/fonts\/badge-icons\.ttf/);
+  await click2('Download all my badges', 'My chart');  // says it failed, asks again
+  check('asked again, the icon font arrives', !!(await until(() => p2.evaluate(() => window.masteryTest.iconFontState() === 'ready'))));
+  const again = p2.waitForEvent('download', {timeout: 30000});
+  await click2('Download all my badges', 'My chart');
+  const adl = await again;
+  check('then the download works', adl.suggestedFilename() === 'my-badges.zip', adl.suggestedFilename());
 } catch (e) {
   check('the studio journey runs', false, e && e.stack || e);
   await page.screenshot({path: path.join(out, 'studio-error.png')}).catch(() => {});

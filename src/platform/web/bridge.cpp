@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 using mastery::web::app;
 using mastery::web::wake;
@@ -63,6 +64,24 @@ EMSCRIPTEN_KEEPALIVE void mm_fetched(int request, int ok, const char* data, int 
     app().session.on_fetched(request, ok != 0, std::string_view(data, static_cast<std::size_t>(len)), error ? error : "");
     mastery::web::mark("handled #" + std::to_string(request));
     wake();
+}
+
+// The badge icon font's bytes (mastery_js_fetch_font, asked for by ui::badge_icon_font).
+EMSCRIPTEN_KEEPALIVE void mm_icon_font(int ok, const unsigned char* data, int len, const char* error) {
+    mastery::web::mark(std::string("badge icon font ") + (ok ? "fetched" : "failed"));
+    std::vector<std::uint8_t> bytes;
+    if (ok && data && len > 0) bytes.assign(data, data + len);
+    mastery::ui::badge_icon_font_arrived(ok != 0, std::move(bytes), error ? error : "");
+    wake();
+}
+
+// Test support: the icon font's state (0 absent, 1 loading, 2 ready, 3 failed), asking for
+// it first when `ask` is set.
+EMSCRIPTEN_KEEPALIVE int mm_badge_icons(int ask) {
+    using mastery::ui::IconFontState;
+    const IconFontState s = ask ? mastery::ui::badge_icon_font(true) : mastery::ui::badge_icon_font_state();
+    mastery::web::fetch_icon_font_if_asked();
+    return s == IconFontState::absent ? 0 : s == IconFontState::loading ? 1 : s == IconFontState::ready ? 2 : 3;
 }
 
 EMSCRIPTEN_KEEPALIVE void mm_image_picked(int token, const char* mime, const unsigned char* data, int len) {
@@ -282,6 +301,11 @@ EMSCRIPTEN_KEEPALIVE const char* mm_render_badge(const char* design_json, int si
     if (!design.ok() || size < 16 || size > 1024) {
         out["error"] = design.ok() ? "size must be 16..1024" : design.first_error();
     } else {
+        if (mastery::ui::design_uses_icons(*design.value) && mastery::ui::badge_icon_font_state() != mastery::ui::IconFontState::ready) {
+            out["error"] = "the badge icon font is not loaded yet (masteryTest.badgeIcons())";
+            g_result = out.dump();
+            return g_result.c_str();
+        }
         const mastery::BadgeGeometry g = mastery::badge_geometry(*design.value, size, mastery::ui::badge_glyphs());
         out["png"] = mastery::base64_encode(mastery::encode_png(mastery::rasterize(g, size)));
         out["svg"] = mastery::badge_svg(g);

@@ -42,6 +42,36 @@ mergeInto(LibraryManager.library, {
     }).catch(function(e) { answer(false, '', String(e && e.message || e)); });
   },
 
+  // The badge icon font (src/ui/badge_art.hpp), fetched the first time a badge needs it;
+  // answers with _mm_icon_font(ok, data, len, error). The single file carries it inside.
+  mastery_js_fetch_font: function(urlPtr) {
+    var url = UTF8ToString(urlPtr);
+    function answer(ok, bytes, error) {
+      var p = _malloc(bytes.length || 1);
+      HEAPU8.set(bytes, p);
+      var en = lengthBytesUTF8(error) + 1, ep = _malloc(en);
+      stringToUTF8(error, ep, en);
+      _mm_icon_font(ok ? 1 : 0, p, bytes.length, ep);
+      _free(p);
+      _free(ep);
+    }
+    var none = new Uint8Array(0);
+    var bundled = Module['masteryBundledFonts'];
+    if (bundled && Object.prototype.hasOwnProperty.call(bundled, url)) {
+      setTimeout(function() {
+        var text = atob(bundled[url]), bytes = new Uint8Array(text.length);
+        for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+        answer(true, bytes, '');
+      }, 0);
+      return;
+    }
+    if (location.protocol === 'file:') { setTimeout(function() { answer(false, none, 'this copy of the app has none'); }, 0); return; }
+    fetch(new URL(url, document.baseURI).href, {credentials: 'same-origin'}).then(function(r) {
+      if (!r.ok) { answer(false, none, 'HTTP ' + r.status); return; }
+      return r.arrayBuffer().then(function(b) { answer(true, new Uint8Array(b), ''); });
+    }).catch(function(e) { answer(false, none, String(e && e.message || e)); });
+  },
+
   // Links open in a new tab, and only http(s) ones (checked by the caller too).
   mastery_js_open_url: function(urlPtr) {
     var url = UTF8ToString(urlPtr);

@@ -4,6 +4,7 @@
 #include "platform/web/gl_state.hpp"
 #include "platform/web/web_app.hpp"
 
+#include "ui/badge_art.hpp"
 #include "ui/fonts.hpp"
 #include "ui/item_probe.hpp"
 #include "ui/theme.hpp"
@@ -162,6 +163,7 @@ void draw_frame() {
 EM_BOOL on_animation_frame(double, void*) {
     g_frame_pending = false;
     draw_frame();
+    fetch_icon_font_if_asked();
     ImGuiContext& g = *ImGui::GetCurrentContext();
     if (g_settle_frames > 0) --g_settle_frames;
     const bool more = emscripten_get_now() < g_settle_until || g_settle_frames > 0 || g_app->session.ui().animating || g.InputEventsQueue.Size > 0 ||
@@ -201,6 +203,13 @@ void set_clipboard(void*, const char* text) {
 }  // namespace
 
 WebApp& app() { return *g_app; }
+
+void fetch_icon_font_if_asked() {
+    if (ui::take_badge_icon_font_request()) {
+        mark("badge icon font asked for");
+        mastery_js_fetch_font("fonts/badge-icons.ttf");
+    }
+}
 
 void mark(const std::string& what) {
     if (g_marks.size() < kMaxMarks) g_marks.emplace_back(what, emscripten_get_now());

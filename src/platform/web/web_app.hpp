@@ -14,6 +14,7 @@
 extern "C" {
 // src/platform/web/library_mastery.js
 void mastery_js_fetch(int request, const char* url);
+void mastery_js_fetch_font(const char* url);
 void mastery_js_open_url(const char* url);
 void mastery_js_download(const char* name, const char* mime, const char* data, int len);
 void mastery_js_pick_image(int token);
@@ -96,5 +97,7 @@ void wake();  // an event arrived: render soon, and a few settle frames after it
 // Startup timeline for scripts/bench (window.masteryTest.marks()): what happened and when
 // (ms since navigation start). Only the first marks are kept; costs nothing afterwards.
 void mark(const std::string& what);
+// Starts the badge icon font's download when something asked for it (ui/badge_art.hpp).
+void fetch_icon_font_if_asked();
 
 }  // namespace mastery::web
