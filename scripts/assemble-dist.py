@@ -50,7 +50,8 @@ with zipfile.ZipFile(dist / "mastery-map.zip", "w", zipfile.ZIP_DEFLATED, compre
             z.write(p, "mastery-map/" + p.relative_to(site).as_posix())
 
 # The single file: scripts inline, the wasm and the badge icon font as base64, pathways and
-# sample records carried along (no fetch works from file://), and a policy that allows exactly that and no network.
+# sample records carried along (no fetch works from file://), and a policy that allows
+# exactly that and no network.
 def script_safe(text):
     return text.replace("</", "<\\/")
 

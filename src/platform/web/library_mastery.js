@@ -66,7 +66,9 @@ mergeInto(LibraryManager.library, {
       return;
     }
     if (location.protocol === 'file:') { setTimeout(function() { answer(false, none, 'this copy of the app has none'); }, 0); return; }
-    fetch(new URL(url, document.baseURI).href, {credentials: 'same-origin'}).then(function(r) {
+    // no-cache: the browser checks its copy is this build's (the service worker answers
+    // from its own copy of the build)
+    fetch(new URL(url, document.baseURI).href, {cache: 'no-cache', credentials: 'same-origin'}).then(function(r) {
       if (!r.ok) { answer(false, none, 'HTTP ' + r.status); return; }
       return r.arrayBuffer().then(function(b) { answer(true, new Uint8Array(b), ''); });
     }).catch(function(e) { answer(false, none, String(e && e.message || e)); });
