@@ -75,12 +75,16 @@
       'Update the browser, or use another one, or ask your teacher. Your saved work is not affected.');
     return;
   }
-  let hasWebGL2 = false;
-  try { hasWebGL2 = !!document.createElement('canvas').getContext('webgl2'); } catch (e) { hasWebGL2 = false; }
-  if (!hasWebGL2) {
+  function noWebGL2() {
     showFailure('This browser cannot draw Mastery Map',
       'Mastery Map needs WebGL 2 to draw its map and chart, and this browser or computer has it switched off.',
       'Try turning on hardware acceleration in the browser settings, use another browser, or ask your teacher.');
+  }
+  // Whether WebGL 2 can be switched on shows when the app makes its context (it calls
+  // Module.masteryNoWebGL when it cannot): a trial context here would cost the start
+  // 40-100 ms at 4x CPU throttling (scripts/bench).
+  if (typeof WebGL2RenderingContext !== 'function') {
+    noWebGL2();
     return;
   }
   const pathwayParam = pre.pathwayParam;
@@ -648,6 +652,7 @@
       started = true;
       progress(0.95, 'Opening your pathway...');
     },
+    masteryNoWebGL: () => noWebGL2(),
     onAbort(what) {
       showFailure('Mastery Map stopped', 'Something went wrong inside the app (' + what + ').',
         'Reload the page: your work is saved on this device as you go. If this keeps happening, tell your teacher.');

@@ -242,6 +242,11 @@ mergeInto(LibraryManager.library, {
     if (Module['masteryReady']) Module['masteryReady']();
   },
 
+  // The canvas cannot have a WebGL 2 context (switched off, or the GPU is blocklisted).
+  mastery_js_no_webgl: function() {
+    if (Module['masteryNoWebGL']) Module['masteryNoWebGL']();
+  },
+
   mastery_js_error: function(textPtr) {
     console.error('Mastery Map: ' + UTF8ToString(textPtr));
   },

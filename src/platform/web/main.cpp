@@ -281,7 +281,7 @@ int main() {
     emscripten_get_canvas_element_size(web::kCanvas, &width, &height);
     web::g_window = glfwCreateWindow(width > 0 ? width : 1280, height > 0 ? height : 800, "Mastery Map", nullptr, nullptr);
     if (!web::g_window) {
-        mastery_js_error("could not create a WebGL2 context");
+        mastery_js_no_webgl();  // the page explains (web/shell.js)
         return 1;
     }
     glfwMakeContextCurrent(web::g_window);

@@ -38,6 +38,7 @@ void mastery_js_set_clipboard(const char* text);
 void mastery_js_ready();
 void mastery_js_job_soon();
 void mastery_js_error(const char* text);
+void mastery_js_no_webgl();
 }
 
 namespace mastery::web {
