@@ -60,7 +60,8 @@ void mastery_gl_font_tex_image(GLenum target, GLint level, GLint, GLsizei width,
     const std::size_t texels = std::size_t(width) * std::size_t(height);
     // Not a std::vector: its zero-filling runs a byte at a time at -Oz (~20 ms at 4x CPU
     // throttling for the 1x atlas, in a startup profile), and every byte is written below.
-    const std::unique_ptr<unsigned char[]> la(new unsigned char[texels * 2]);
+    const std::unique_ptr<unsigned char[]> buffer(new unsigned char[texels * 2]);
+    unsigned char* la = buffer.get();  // (the smart pointer's operator[] is a call at -Oz)
     const auto* a = static_cast<const unsigned char*>(coverage);
     for (std::size_t i = 0; i < texels; ++i) {
         la[2 * i] = 255;
@@ -68,6 +69,6 @@ void mastery_gl_font_tex_image(GLenum target, GLint level, GLint, GLsizei width,
     }
     const bool odd = width % 2 != 0;  // rows of 2 x width bytes: 4-aligned when width is even
     if (odd) glPixelStorei(GL_UNPACK_ALIGNMENT, 2);
-    glTexImage2D(target, level, GL_LUMINANCE_ALPHA, width, height, border, GL_LUMINANCE_ALPHA, type, la.get());
+    glTexImage2D(target, level, GL_LUMINANCE_ALPHA, width, height, border, GL_LUMINANCE_ALPHA, type, la);
     if (odd) glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
 }
