@@ -21,9 +21,9 @@ if(MASTERY_DEJAVU_SANS AND MASTERY_DEJAVU_SANS_BOLD AND MASTERY_PYTHON3)
             --layout-features= --no-hinting --output-file=${MASTERY_FONT_DIR}/ui-sans-2048.ttf
     COMMAND ${MASTERY_PYTHON3} -m fontTools.subset ${MASTERY_DEJAVU_SANS_BOLD} --unicodes=${_bold_unicodes}
             --layout-features= --no-hinting --output-file=${MASTERY_FONT_DIR}/ui-sans-bold-2048.ttf
-    # Outlines on a 512-unit em instead of DejaVu's 2048 (fontTools' scaleUpem): coordinates
-    # to 1/512 of the text size, 0.1 px at the 26 px headings on a 2x screen, and 13% fewer
-    # bytes to download (docs/PERFORMANCE.md).
+    # Outlines on a 512-unit em instead of DejaVu's 2048 (fontTools' scaleUpem): points move
+    # by at most 1/1024 of the text size (0.05 px at the 26 px headings on a 2x screen), and
+    # 13% fewer bytes to download (docs/PERFORMANCE.md).
     COMMAND ${MASTERY_PYTHON3} -m fontTools.ttLib.scaleUpem ${MASTERY_FONT_DIR}/ui-sans-2048.ttf 512 --output-file ${MASTERY_FONT_DIR}/ui-sans.ttf
     COMMAND ${MASTERY_PYTHON3} -m fontTools.ttLib.scaleUpem ${MASTERY_FONT_DIR}/ui-sans-bold-2048.ttf 512 --output-file ${MASTERY_FONT_DIR}/ui-sans-bold.ttf
     DEPENDS ${MASTERY_DEJAVU_SANS} ${MASTERY_DEJAVU_SANS_BOLD} ${CMAKE_SOURCE_DIR}/cmake/app.cmake
