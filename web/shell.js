@@ -731,16 +731,21 @@
     // The badge icon font, fetched when a badge first needs it: asks for it and resolves with
     // 'ready' or 'failed' ('absent' without asking: iconFontState()).
     badgeIcons: async () => {
-      const names = ['absent', 'loading', 'ready', 'failed'];
+      let asked = false;
       for (let i = 0; i < 600; i++) {
-        const s = started ? Module._mm_badge_icons(i === 0 ? 1 : 0) : 1;
-        if (s >= 2) return names[s];
+        if (started) {
+          const s = Module._mm_badge_icons(asked ? 0 : 1);
+          asked = true;
+          if (s >= 2) return kIconFontStates[s];
+        }
         await new Promise((r) => setTimeout(r, 50));
       }
       return 'loading';
     },
-    iconFontState: () => (started ? ['absent', 'loading', 'ready', 'failed'][Module._mm_badge_icons(0)] : 'absent'),
+    iconFontState: () => (started ? kIconFontStates[Module._mm_badge_icons(0)] : 'absent'),
   });
+
+  const kIconFontStates = ['absent', 'loading', 'ready', 'failed'];  // mm_badge_icons
 
   window.addEventListener('error', (e) => {
     if (!isReady && e.target && e.target.tagName === 'SCRIPT') {
