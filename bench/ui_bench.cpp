@@ -4,6 +4,7 @@
 // each frame (NewFrame .. Render). Prints JSON. Also a target for profilers:
 //   valgrind --tool=callgrind build/native/bin/ui_bench build/bench/large-pathway.json build/bench/large-record.json
 #include "app/session.hpp"
+#include "ui/badge_art.hpp"
 #include "ui/fonts.hpp"
 #include "ui/shell.hpp"
 #include "ui/theme.hpp"
@@ -12,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -81,6 +83,22 @@ int main(int argc, char** argv) {
     int tw = 0, th = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &tw, &th);
     const double fonts_ms = ms_since(t0);
+
+    // Badge sprites as the web app has them (src/ui/badge_art.hpp), with pages in memory:
+    // the upload is a copy here, a texSubImage2D there.
+    std::vector<std::vector<std::uint8_t>> pages;
+    ui::BadgeSpriteHost sprites;
+    sprites.create_page = [&pages]() {
+        pages.emplace_back(std::size_t(ui::kBadgeSpritePage) * ui::kBadgeSpritePage * 4);
+        return reinterpret_cast<ImTextureID>(pages.size());
+    };
+    sprites.update = [&pages](ImTextureID page, int x, int y, int w, int h, const std::uint8_t* rgba) {
+        std::vector<std::uint8_t>& px = pages[reinterpret_cast<std::size_t>(page) - 1];
+        for (int r = 0; r < h; ++r)
+            std::copy_n(rgba + std::size_t(r) * std::size_t(w) * 4, std::size_t(w) * 4,
+                        &px[(std::size_t(y + r) * ui::kBadgeSpritePage + std::size_t(x)) * 4]);
+    };
+    ui::set_badge_sprite_host(std::move(sprites));
 
     app::NullServices services;
     app::Session session(services, [] { return std::string("2026-11-22T10:00:00Z"); });

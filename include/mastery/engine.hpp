@@ -74,6 +74,9 @@ public:
     std::vector<StackProgress> stacks() const;  // in pathway order
     GoalProgress goal(const Goal& g, const std::string& today) const;
     std::size_t level_count() const { return m_levels.size(); }
+    // Work entries waiting for a reviewer (status submitted): the Review tab's count, read
+    // every frame, so counted once here.
+    int waiting_for_review() const { return m_waiting; }
     // Competency levels that list (competency, level) as a prerequisite.
     std::vector<std::pair<std::string, int>> unlocks(const std::string& competency, int level) const;
 
@@ -84,6 +87,7 @@ private:
     std::unordered_map<std::string, std::vector<std::pair<std::string, int>>> m_unlocks;  // "id#level"
     LevelStatus m_missing;
     StackProgress m_missing_stack;
+    int m_waiting = 0;
 };
 
 // Human label for a competency level: "Unit rates · Developing".

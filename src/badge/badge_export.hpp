@@ -70,12 +70,14 @@ struct Image {
 };
 
 // Draws the geometry at `pixels` x `pixels` (scaled from geometry.size): exact horizontal
-// coverage x 16 sub-scanlines per pixel, fill rules honoured, source-over in sRGB like a
-// browser draws SVG.
-Image rasterize(const BadgeGeometry& g, int pixels, Rgba background = {0, 0, 0, 0});
+// coverage x 16 sub-scanlines per pixel (files; the screen's badge sprites use 8, about
+// half the time), fill rules honoured, source-over in sRGB like a browser draws SVG.
+constexpr int kRasterSubScanlines = 16;
+Image rasterize(const BadgeGeometry& g, int pixels, Rgba background = {0, 0, 0, 0}, int sub_scanlines = kRasterSubScanlines);
 // Any polygons (pixels x `scale`) on a `width` x `height` image, the same way; drawn in bands
 // of rows so only the 8-bit image is held whole (the printed chart).
-Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height, double scale, Rgba background = {0, 0, 0, 0});
+Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height, double scale, Rgba background = {0, 0, 0, 0},
+                int sub_scanlines = kRasterSubScanlines);
 // Box filter by an integer factor, averaged with premultiplied alpha.
 Image downsample(const Image& img, int factor);
 

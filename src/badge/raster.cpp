@@ -1,5 +1,5 @@
 // The PNG renderer of the core's badge geometry: a scanline rasteriser with exact
-// horizontal coverage and 16 sub-scanlines per pixel row, nonzero/even-odd fill rules,
+// horizontal coverage and 16 sub-scanlines per pixel row (or as asked), nonzero/even-odd fill rules,
 // gradients evaluated per pixel centre, source-over compositing in sRGB (as browsers draw
 // SVG and ImGui blends), premultiplied while compositing.
 #include "badge_export.hpp"
@@ -15,8 +15,6 @@ std::array<std::uint8_t, 4> Image::pixel(int x, int y) const {
 }
 
 namespace {
-
-constexpr int kSubScanlines = 16;
 
 struct Edge {
     double x0, y0, x1, y1;
@@ -46,9 +44,9 @@ void add_span(std::vector<float>& cov, double a, double b, float weight) {
 
 }  // namespace
 
-Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height, double s, Rgba background) {
+Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height, double s, Rgba background, int subs) {
     Image img;
-    if (width <= 0 || height <= 0 || !(s > 0)) return img;
+    if (width <= 0 || height <= 0 || !(s > 0) || subs < 1) return img;
     img.width = width;
     img.height = height;
     img.rgba.resize(std::size_t(width) * std::size_t(height) * 4);
@@ -97,8 +95,8 @@ Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height
             active.clear();
             for (int y = row0; y <= row1; ++y) {
                 int lo = width, hi = -1;
-                for (int sub = 0; sub < kSubScanlines; ++sub) {
-                    double sy = y + (sub + 0.5) / kSubScanlines;
+                for (int sub = 0; sub < subs; ++sub) {
+                    double sy = y + (sub + 0.5) / subs;
                     while (next < edges.size() && edges[next].y0 <= sy) active.push_back(&edges[next++]);
                     active.erase(std::remove_if(active.begin(), active.end(), [&](const Edge* e) { return e->y1 <= sy; }), active.end());
                     xs.clear();
@@ -110,7 +108,7 @@ Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height
                         winding += xs[i].wind;
                         bool in = poly.rule == FillRule::nonzero ? winding != 0 : (winding & 1) != 0;
                         if (!in) continue;
-                        add_span(cov, xs[i].x, xs[i + 1].x, 1.0f / kSubScanlines);
+                        add_span(cov, xs[i].x, xs[i + 1].x, 1.0f / float(subs));
                         lo = std::min(lo, std::max(0, int(xs[i].x)));
                         hi = std::max(hi, std::min(width - 1, int(xs[i + 1].x)));
                     }
@@ -119,7 +117,7 @@ Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height
                     float c = std::min(cov[std::size_t(x)], 1.0f);
                     cov[std::size_t(x)] = 0.0f;  // clear as we go: only [lo, hi] was touched
                     if (c <= 0) continue;
-                    Rgba p = paint_at(poly.paint, {(x + 0.5) / s, (y + 0.5) / s});
+                    const Rgba p = poly.paint.gradient ? paint_at(poly.paint, {(x + 0.5) / s, (y + 0.5) / s}) : poly.paint.color;
                     float a = p.a / 255.0f * c;
                     float* d = &canvas[(std::size_t(y - band0) * std::size_t(width) + std::size_t(x)) * 4];
                     d[0] = p.r / 255.0f * a + d[0] * (1 - a);
@@ -132,19 +130,21 @@ Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height
         for (std::size_t i = 0; i < band_pixels; ++i) {
             const float a = canvas[i * 4 + 3];
             std::uint8_t* o = &img.rgba[(std::size_t(band0) * std::size_t(width) + i) * 4];
+            // to the nearest of 0..255 (values are never negative: + 0.5 and truncation, not a
+            // call to lround per channel)
             for (int k = 0; k < 3; ++k) {
                 float v = a > 0 ? canvas[i * 4 + std::size_t(k)] / a : 0.0f;
-                o[k] = std::uint8_t(std::lround(std::clamp(v, 0.0f, 1.0f) * 255));
+                o[k] = std::uint8_t(std::clamp(v, 0.0f, 1.0f) * 255.0f + 0.5f);
             }
-            o[3] = std::uint8_t(std::lround(std::clamp(a, 0.0f, 1.0f) * 255));
+            o[3] = std::uint8_t(std::clamp(a, 0.0f, 1.0f) * 255.0f + 0.5f);
         }
     }
     return img;
 }
 
-Image rasterize(const BadgeGeometry& g, int pixels, Rgba background) {
+Image rasterize(const BadgeGeometry& g, int pixels, Rgba background, int subs) {
     if (pixels <= 0 || g.size <= 0) return {};
-    return rasterize(g.polygons, pixels, pixels, pixels / g.size, background);
+    return rasterize(g.polygons, pixels, pixels, pixels / g.size, background, subs);
 }
 
 Image downsample(const Image& img, int factor) {

@@ -187,6 +187,8 @@ Progress::Progress(const LearnerRecord& record) : m_record(&record) {
         return m_stacks[s.id] = sp;
     };
     for (const auto& s : p.stacks) compute(s);
+    for (const LevelWork& w : record.work)
+        if (status_of(w.competency, w.level) == Status::submitted) ++m_waiting;
 }
 
 const LevelStatus& Progress::level(const std::string& competency, int level) const {

@@ -99,6 +99,7 @@ double g_spent_ms = 0;
 int g_built = 0;
 bool g_pending = false;
 std::size_t g_lod = 0;
+std::size_t g_sprites_drawn = 0;
 
 void touch_frame() {
     const int f = ImGui::GetCurrentContext() ? ImGui::GetFrameCount() : 0;
@@ -108,6 +109,7 @@ void touch_frame() {
         g_built = 0;
         g_pending = false;
         g_lod = 0;
+        g_sprites_drawn = 0;
     }
 }
 
@@ -211,6 +213,185 @@ void drop_meshes() {
     g_mesh_vertices = 0;
 }
 
+// [SECTION] sprites
+//
+// A badge up to 128 px is rasterised once per design and size (by the rasteriser its PNG
+// download uses) into a cell of a texture page and drawn as one quad: a mesh is a few
+// thousand vertices a badge (4,300 triangle and 2,400 outline vertices at 64 px), which the
+// large map's pan/zoom frames spent most of their time writing and uploading.
+
+// Sprite sizes: the smallest that is at least the badge's side is drawn, scaled down by at
+// most 1.5 (bilinear filtering). Each cell has a one-texel transparent gutter.
+constexpr int kSpriteSizes[] = {24, 32, 48, 64, 96, 128};
+constexpr int kMaxSpritePages = 6;     // 4 MB of texture each
+constexpr int kStalePageFrames = 120;  // a page none of whose sprites were drawn this long may change size
+// Building time per frame after the first sprite: lower than the meshes' because a sprite of
+// another size stands in meanwhile (a 64 px sprite is ~1 ms at 4x CPU throttling).
+constexpr double kSpriteBudgetMs = 4.0;
+// Vertical samples per texel row (files use 16): at these sizes the edges look the same and
+// a sprite takes about half the time.
+constexpr int kSpriteSubScanlines = 8;
+
+struct SpritePage {
+    ImTextureID texture = nullptr;
+    int size = 0;  // sprite side in texels
+    int per_row = 0;
+    std::vector<int> free;  // free cells
+    int last_drawn = -1;
+};
+struct Sprite {
+    int page = 0, cell = 0, drawn = -1;
+};
+BadgeSpriteHost g_sprite_host;
+bool g_sprites_off = false;  // the host could not make a page: meshes from then on
+std::vector<SpritePage> g_pages;
+std::unordered_map<MeshKey, Sprite, MeshKeyHash> g_sprites;  // design hash + sprite size
+
+int sprite_size_for(float side) {
+    for (int s : kSpriteSizes)
+        if (side <= float(s)) return s;
+    return 0;
+}
+
+void reset_page(SpritePage& page, int size) {
+    page.size = size;
+    page.per_row = kBadgeSpritePage / (size + 2);
+    page.free.clear();
+    for (int c = page.per_row * page.per_row - 1; c >= 0; --c) page.free.push_back(c);
+}
+
+void drop_sprites() {
+    g_sprites.clear();
+    for (SpritePage& page : g_pages) reset_page(page, page.size);
+}
+
+// A free cell for a sprite of `size`: a free one, a new page, the least recently drawn
+// sprite of that size not drawn this frame, or a page that has not been drawn from lately.
+// {-1, -1} when every cell is on screen this frame (the badge is then drawn as a mesh).
+std::pair<int, int> sprite_cell(int size) {
+    for (std::size_t i = 0; i < g_pages.size(); ++i)
+        if (g_pages[i].size == size && !g_pages[i].free.empty()) {
+            const int cell = g_pages[i].free.back();
+            g_pages[i].free.pop_back();
+            return {int(i), cell};
+        }
+    if (int(g_pages.size()) < kMaxSpritePages) {
+        SpritePage page;
+        page.texture = g_sprite_host.create_page();
+        if (page.texture == nullptr) {
+            g_sprites_off = true;
+            return {-1, -1};
+        }
+        reset_page(page, size);
+        const int cell = page.free.back();
+        page.free.pop_back();
+        g_pages.push_back(std::move(page));
+        return {int(g_pages.size()) - 1, cell};
+    }
+    auto oldest = g_sprites.end();
+    for (auto it = g_sprites.begin(); it != g_sprites.end(); ++it)
+        if (it->first.bucket == size && it->second.drawn != g_frame && (oldest == g_sprites.end() || it->second.drawn < oldest->second.drawn))
+            oldest = it;
+    if (oldest != g_sprites.end()) {
+        const std::pair<int, int> at{oldest->second.page, oldest->second.cell};
+        g_sprites.erase(oldest);
+        return at;
+    }
+    for (std::size_t i = 0; i < g_pages.size(); ++i)
+        if (g_pages[i].size != size && g_pages[i].last_drawn < g_frame - kStalePageFrames) {
+            for (auto it = g_sprites.begin(); it != g_sprites.end();) it = it->second.page == int(i) ? g_sprites.erase(it) : std::next(it);
+            reset_page(g_pages[i], size);
+            const int cell = g_pages[i].free.back();
+            g_pages[i].free.pop_back();
+            return {int(i), cell};
+        }
+    return {-1, -1};
+}
+
+// Rasterises the design into its cell: straight-alpha RGBA with a transparent gutter whose
+// colour (like that of every transparent texel) is its neighbours', so bilinear filtering
+// at the silhouette blends towards the badge's colour, not towards black.
+bool fill_sprite(const BadgeDesign& d, const SpritePage& page, int cell) {
+    if (design_uses_icons(d)) badge_icon_font(false);  // drawn without its icon until the font is in
+    const int size = page.size, side = size + 2;
+    const Image img = rasterize(badge_geometry(d, size, badge_glyphs()), size, {0, 0, 0, 0}, kSpriteSubScanlines);
+    if (img.width != size || img.height != size) return false;
+    std::vector<std::uint8_t> px(std::size_t(side) * std::size_t(side) * 4, 0);
+    for (int y = 0; y < size; ++y)
+        std::copy_n(&img.rgba[std::size_t(y) * std::size_t(size) * 4], std::size_t(size) * 4, &px[(std::size_t(y + 1) * std::size_t(side) + 1) * 4]);
+    for (int y = 0; y < side; ++y)
+        for (int x = 0; x < side; ++x) {
+            std::uint8_t* o = &px[(std::size_t(y) * std::size_t(side) + std::size_t(x)) * 4];
+            if (o[3] != 0) continue;
+            unsigned sum[3] = {0, 0, 0}, weight = 0;
+            for (int dy = -1; dy <= 1; ++dy)
+                for (int dx = -1; dx <= 1; ++dx) {
+                    const int nx = x + dx, ny = y + dy;
+                    if (nx < 0 || ny < 0 || nx >= side || ny >= side) continue;
+                    const std::uint8_t* n = &px[(std::size_t(ny) * std::size_t(side) + std::size_t(nx)) * 4];
+                    for (int k = 0; k < 3; ++k) sum[k] += unsigned(n[k]) * n[3];
+                    weight += n[3];
+                }
+            if (weight == 0) continue;
+            for (int k = 0; k < 3; ++k) o[k] = std::uint8_t((sum[k] + weight / 2) / weight);
+        }
+    g_sprite_host.update(page.texture, (cell % page.per_row) * side, (cell / page.per_row) * side, side, side, px.data());
+    return true;
+}
+
+// Draws the badge from its sprite; false when it has to be a mesh (no host, larger than
+// the largest sprite, or no cell free this frame).
+bool draw_sprite(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign& design, float alpha, std::uint64_t hash) {
+    const int size = sprite_size_for(side);
+    if (size == 0 || !g_sprite_host.create_page || !g_sprite_host.update || g_sprites_off) return false;
+    auto it = g_sprites.find(MeshKey{hash, size});
+    auto stand_in = g_sprites.end();  // the design at another size: the next larger, else the largest smaller
+    if (it == g_sprites.end())
+        for (int s : kSpriteSizes) {
+            auto other = g_sprites.find(MeshKey{hash, s});
+            if (other == g_sprites.end()) continue;
+            stand_in = other;
+            if (s >= size) break;
+        }
+    // Building time: a badge new on screen gets this frame's budget; one that has a stand-in
+    // (zooming changes every badge's size at once) is rebuilt one per frame, first.
+    const bool wait = it == g_sprites.end() && (stand_in != g_sprites.end() ? g_built > 0 : g_built > 0 && g_spent_ms > kSpriteBudgetMs);
+    if (wait) {
+        g_pending = true;
+        if (stand_in == g_sprites.end()) {
+            dl->AddCircleFilled(ImVec2(at.x + side * 0.5f, at.y + side * 0.5f), side * 0.42f, main_colour(design, alpha), 24);
+            return true;
+        }
+        it = stand_in;
+    } else if (it == g_sprites.end()) {
+        const auto [page, cell] = sprite_cell(size);
+        if (page < 0) return false;
+        const auto t0 = std::chrono::steady_clock::now();
+        const bool filled = fill_sprite(design, g_pages[std::size_t(page)], cell);
+        g_spent_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        ++g_built;
+        if (!filled) {
+            g_pages[std::size_t(page)].free.push_back(cell);
+            return false;
+        }
+        it = g_sprites.emplace(MeshKey{hash, size}, Sprite{page, cell, -1}).first;
+    }
+    Sprite& sprite = it->second;
+    SpritePage& page = g_pages[std::size_t(sprite.page)];
+    sprite.drawn = g_frame;
+    page.last_drawn = g_frame;
+    ++g_sprites_drawn;
+    const float texel = 1.0f / float(kBadgeSpritePage);
+    const int cell = page.size + 2;
+    const float cx = float((sprite.cell % page.per_row) * cell + 1), cy = float((sprite.cell / page.per_row) * cell + 1);
+    // whole pixels: a sprite drawn at its own size then maps texel to pixel exactly
+    const ImVec2 p0(std::floor(at.x + 0.5f), std::floor(at.y + 0.5f));
+    const int a = int(std::lround(255.0f * std::clamp(alpha, 0.0f, 1.0f)));
+    dl->AddImage(page.texture, p0, ImVec2(p0.x + side, p0.y + side), ImVec2(cx * texel, cy * texel),
+                 ImVec2((cx + float(page.size)) * texel, (cy + float(page.size)) * texel), IM_COL32(255, 255, 255, a));
+    return true;
+}
+
 }  // namespace
 
 const GlyphSource* badge_glyphs() { return glyph_source(); }
@@ -245,6 +426,7 @@ void badge_icon_font_arrived(bool ok, std::vector<std::uint8_t> ttf, const std::
         g_icon_error.clear();
         ++g_icon_generation;
         drop_meshes();  // those with icons were made without them
+        drop_sprites();
         return;
     }
     g_icon_state = IconFontState::failed;
@@ -295,6 +477,7 @@ void draw_badge_design(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign&
         return;
     }
     if (hash == 0) hash = design_hash(design);
+    if (draw_sprite(dl, at, side, design, alpha, hash)) return;
     const int bucket = bucket_for(side);
     const MeshKey key{hash, bucket};
     auto it = g_meshes.find(key);
@@ -381,6 +564,15 @@ bool badge_art_pending() {
 }
 void badge_art_new_frame() { touch_frame(); }
 
-BadgeArtStats badge_art_stats() { return {g_meshes.size(), g_mesh_vertices, std::size_t(g_built), g_lod}; }
+BadgeArtStats badge_art_stats() {
+    return {g_meshes.size(), g_mesh_vertices, std::size_t(g_built), g_lod, g_sprites.size(), g_pages.size(), g_sprites_drawn};
+}
+
+void set_badge_sprite_host(BadgeSpriteHost host) {
+    g_sprite_host = std::move(host);
+    g_sprites_off = false;
+    g_sprites.clear();
+    g_pages.clear();
+}
 
 }  // namespace mastery::ui

@@ -1,8 +1,10 @@
 // Student badges on screen: the design a badge shows (the student's own, else the
 // pathway's, else a seeded default: mastery::design_for, the same choice the exported PNG
-// makes), drawn through the core's geometry -> mesh into an ImDrawList. Meshes are cached
-// per design and size bucket; tiny badges draw a one-colour disc (level of detail).
-// Reads the record; never changes it.
+// makes), drawn into an ImDrawList. Badges up to 128 px are sprites when the platform can
+// make textures: the badge rasterised by the PNG download's rasteriser, packed into texture
+// pages, one quad per badge. Larger ones (the studio) and every badge without textures are
+// meshes (the core's geometry -> triangles), cached per design and size bucket. Tiny
+// badges draw a one-colour disc (level of detail). Reads the record; never changes it.
 #pragma once
 
 #include "mastery/badge.hpp"
@@ -11,6 +13,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -78,7 +81,21 @@ void badge_art_new_frame();  // resets the per-frame budget (called by views tha
 
 struct BadgeArtStats {
     std::size_t meshes = 0, vertices = 0, built_this_frame = 0, lod_discs = 0;
+    std::size_t sprites = 0, sprite_pages = 0, sprites_drawn = 0;  // sprites_drawn: this frame
 };
 BadgeArtStats badge_art_stats();
+
+// Textures for badge sprites, made by the platform (the web app: WebGL). A page is a square
+// RGBA texture of kBadgeSpritePage texels, filled a cell at a time. Without a host every
+// badge is a mesh (the native tests run both ways).
+constexpr int kBadgeSpritePage = 1024;
+struct BadgeSpriteHost {
+    // A new page (contents undefined); a null ImTextureID when none can be made.
+    std::function<ImTextureID()> create_page;
+    // Writes w x h RGBA texels (rows packed, straight alpha) at (x, y) of the page.
+    std::function<void(ImTextureID page, int x, int y, int w, int h, const std::uint8_t* rgba)> update;
+};
+// Installs the host (or none: an empty one) and forgets every sprite made before.
+void set_badge_sprite_host(BadgeSpriteHost host);
 
 }  // namespace mastery::ui

@@ -158,9 +158,7 @@ void Shell::draw_top_bar(ViewContext& ctx) {
         ImGui::SameLine(0, em() * 1.2f);
     }
 
-    int waiting = 0;
-    for (const LevelWork& w : ctx.record.work)
-        if (ctx.progress.status_of(w.competency, w.level) == Status::submitted) ++waiting;
+    const int waiting = ctx.progress.waiting_for_review();
     const Page page = ctx.ui.page == Page::competency ? ctx.ui.back_page : ctx.ui.page;
     const std::string review_label = waiting ? std::string(tr(S::nav_review)) + " (" + std::to_string(waiting) + ")###nav_review"
                                              : std::string(tr(S::nav_review)) + "###nav_review";

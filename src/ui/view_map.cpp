@@ -451,6 +451,16 @@ void MapView::draw(ViewContext& ctx) {
 
     // [SECTION] nodes
     drawn_nodes = 0;
+    // Designed badges are drawn after the nodes (they never overlap another node): their
+    // sprites then follow each other in the draw list and go to the GPU as one draw call
+    // per texture page, not two calls per node (text and sprite alternating).
+    struct Designed {
+        ImVec2 centre;
+        int node, level;
+        bool earned;
+        float alpha;
+    };
+    std::vector<Designed> designed;
     int hovered_node = -1;
     const bool dragged = io.MouseDragMaxDistanceSqr[0] > io.MouseDragThreshold * io.MouseDragThreshold * 4;
     for (int i = 0; i < n; ++i) {
@@ -489,8 +499,7 @@ void MapView::draw(ViewContext& ctx) {
         look.earned = earned > 0;
         if (!pass[i]) look.color = fade(look.color, alpha);
         if (look.earned || D.own_design[std::size_t(i)])
-            draw_level_badge(dl, ImVec2(a.x + 44 * s, (a.y + b.y) * 0.5f - 4 * s), 30 * s, ctx.record, c,
-                             look.earned ? earned : level[i], look.earned, alpha);
+            designed.push_back({ImVec2(a.x + 44 * s, (a.y + b.y) * 0.5f - 4 * s), i, look.earned ? earned : level[i], look.earned, alpha});
         else
             draw_badge(dl, ImVec2(a.x + 44 * s, (a.y + b.y) * 0.5f - 4 * s), 30 * s, look);
 
@@ -520,6 +529,8 @@ void MapView::draw(ViewContext& ctx) {
         }
     }
 
+    for (const Designed& d : designed)
+        draw_level_badge(dl, d.centre, 30 * s, ctx.record, p.competencies[std::size_t(d.node)], d.level, d.earned, d.alpha);
     if (badge_art_pending()) ctx.ui.animating = true;  // some badges wait for their mesh
 
     // Drag anywhere (background or a skill) pans; a drag is never a click.

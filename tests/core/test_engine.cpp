@@ -154,10 +154,13 @@ TEST_CASE("next steps follow the plan, with reasons") {
         r = apply(r, {{"type", "add_goal"}, {"competency", "fractions"}, {"target_level", 1}, {"at", "2026-09-01T09:00:00Z"}});
         r = apply(r, {{"type", "add_evidence"}, {"competency", "graphs"}, {"level", 1}, {"kind", "text"}, {"text", "x"}, {"at", "2026-09-02T09:00:00Z"}});
         r = apply(r, {{"type", "submit_for_review"}, {"competency", "graphs"}, {"level", 1}, {"at", "2026-09-02T10:00:00Z"}});
+        CHECK(Progress(r).waiting_for_review() == 1);
         r = apply(r, {{"type", "record_review"}, {"competency", "graphs"}, {"level", 1}, {"reviewer", "T"},
                       {"decisions", {{{"criterion", "c1"}, {"rating", "not_yet"}}, {{"criterion", "c2"}, {"rating", "not_yet"}}}}, {"at", "2026-09-03T10:00:00Z"}});
         r = apply(r, {{"type", "add_evidence"}, {"competency", "fractions"}, {"level", 1}, {"kind", "text"}, {"text", "y"}, {"at", "2026-09-04T09:00:00Z"}});
+        CHECK(Progress(r).waiting_for_review() == 0);  // graphs came back "not yet"; fractions not submitted
         r = apply(r, {{"type", "submit_for_review"}, {"competency", "fractions"}, {"level", 1}, {"at", "2026-09-04T10:00:00Z"}});
+        CHECK(Progress(r).waiting_for_review() == 1);
         auto steps = mastery::next_steps(r, Progress(r));
         REQUIRE(steps.size() == 2);
         CHECK(steps[0].kind == mastery::StepKind::revise);

@@ -19,6 +19,7 @@
 #include <imgui_internal.h>
 
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -300,6 +301,29 @@ int main() {
     emscripten_set_wheel_callback(EMSCRIPTEN_EVENT_TARGET_DOCUMENT, nullptr, false, nullptr);  // see on_wheel
     emscripten_set_wheel_callback(web::kCanvas, nullptr, false, web::on_wheel);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // Badge sprite pages (src/ui/badge_art.hpp): RGBA textures filled a cell at a time. The
+    // binding goes back to 0, the state between frames (gl_state.cpp).
+    ui::BadgeSpriteHost sprites;
+    sprites.create_page = []() -> ImTextureID {
+        GLuint tex = 0;
+        glGenTextures(1, &tex);
+        if (tex == 0) return nullptr;
+        glBindTexture(GL_TEXTURE_2D, tex);
+        glTexStorage2D(GL_TEXTURE_2D, 1, GL_RGBA8, ui::kBadgeSpritePage, ui::kBadgeSpritePage);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+        glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+        glBindTexture(GL_TEXTURE_2D, 0);
+        return reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(tex));
+    };
+    sprites.update = [](ImTextureID page, int x, int y, int w, int h, const std::uint8_t* rgba) {
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(page)));
+        glPixelStorei(GL_UNPACK_ALIGNMENT, 4);  // rows of 4 x w bytes
+        glTexSubImage2D(GL_TEXTURE_2D, 0, x, y, w, h, GL_RGBA, GL_UNSIGNED_BYTE, rgba);
+        glBindTexture(GL_TEXTURE_2D, 0);
+    };
+    ui::set_badge_sprite_host(std::move(sprites));
 
     // Prefs from this device; reduced motion follows the system setting until chosen.
     app::Prefs defaults;

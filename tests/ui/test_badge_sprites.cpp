@@ -1,0 +1,270 @@
+// Badge sprites (src/ui/badge_art.cpp): badges up to 128 px are rasterised once into texture
+// pages and drawn as one quad each when the platform can make textures. These tests give
+// badge_art a host that keeps its pages in memory, so what reaches "the GPU" can be read.
+#include "harness.hpp"
+
+#include "badge_export.hpp"
+#include "ui/badge_art.hpp"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+using namespace mastery;
+using namespace mastery::testing;
+using app::Page;
+
+namespace {
+
+constexpr int kPage = ui::kBadgeSpritePage;
+
+// Pages in memory; installed for the test's lifetime, then badges go back to meshes.
+struct MemoryPages {
+    std::map<std::uintptr_t, std::vector<std::uint8_t>> pages;
+    int uploads = 0;
+    MemoryPages() {
+        ui::BadgeSpriteHost host;
+        host.create_page = [this]() {
+            const std::uintptr_t id = 0x5000 + pages.size();
+            pages[id].assign(std::size_t(kPage) * kPage * 4, 0xAB);  // "undefined" contents
+            return reinterpret_cast<ImTextureID>(id);
+        };
+        host.update = [this](ImTextureID page, int x, int y, int w, int h, const std::uint8_t* rgba) {
+            auto& px = pages.at(reinterpret_cast<std::uintptr_t>(page));
+            REQUIRE(x >= 0);
+            REQUIRE(y >= 0);
+            REQUIRE(x + w <= kPage);
+            REQUIRE(y + h <= kPage);
+            for (int r = 0; r < h; ++r)
+                std::copy_n(rgba + std::size_t(r) * std::size_t(w) * 4, std::size_t(w) * 4,
+                            &px[(std::size_t(y + r) * kPage + std::size_t(x)) * 4]);
+            ++uploads;
+        };
+        ui::set_badge_sprite_host(std::move(host));
+    }
+    ~MemoryPages() { ui::set_badge_sprite_host({}); }
+    bool is_page(ImTextureID t) const { return pages.count(reinterpret_cast<std::uintptr_t>(t)) != 0; }
+    const std::uint8_t* texel(ImTextureID t, int x, int y) const {
+        return &pages.at(reinterpret_cast<std::uintptr_t>(t))[(std::size_t(y) * kPage + std::size_t(x)) * 4];
+    }
+};
+
+// A draw list outside any window, for drawing one badge between frames.
+struct LooseList {
+    ImDrawList dl{ImGui::GetDrawListSharedData()};
+    LooseList() {
+        dl._ResetForNewFrame();
+        dl.PushClipRectFullScreen();
+    }
+    ~LooseList() { dl._ClearFreeMemory(); }
+    int commands_with(const MemoryPages& m) const {
+        int n = 0;
+        for (const ImDrawCmd& c : dl.CmdBuffer)
+            if (c.ElemCount > 0 && m.is_page(c.TextureId)) ++n;
+        return n;
+    }
+};
+
+BadgeDesign sample_design(int n) {
+    return default_design("Skill " + std::to_string(n), "One", badge_seed("skill-" + std::to_string(n)));
+}
+
+}  // namespace
+
+TEST_CASE("a badge up to 128 px is one quad from a sprite: the PNG rasteriser's pixels") {
+    Harness h;
+    h.load_sample_record();
+    h.frame();
+    MemoryPages mem;
+    const BadgeDesign d = sample_design(1);
+    LooseList list;
+    ui::draw_badge_design(&list.dl, ImVec2(100.2f, 50.7f), 64, d, 0.4f);
+
+    // one textured quad: 4 vertices, 6 indices, faded by its vertex colour
+    REQUIRE(list.commands_with(mem) == 1);
+    CHECK(list.dl.VtxBuffer.Size == 4);
+    CHECK(list.dl.IdxBuffer.Size == 6);
+    const ImDrawVert& v0 = list.dl.VtxBuffer[0];
+    const ImDrawVert& v2 = list.dl.VtxBuffer[2];
+    CHECK(v0.pos.x == 100.0f);  // whole pixels
+    CHECK(v0.pos.y == 51.0f);
+    CHECK(v2.pos.x - v0.pos.x == 64.0f);
+    CHECK(((v0.col >> IM_COL32_A_SHIFT) & 0xFF) == 102);
+    CHECK(ui::badge_art_stats().sprites == 1);
+    CHECK(ui::badge_art_stats().sprite_pages == 1);
+
+    // the cell holds the PNG rasteriser's image of the design at 64 px (8 sub-scanlines, not
+    // the files' 16), texel for texel, inside a transparent gutter
+    const ImTextureID page = list.dl.CmdBuffer[0].ElemCount ? list.dl.CmdBuffer[0].TextureId : list.dl.CmdBuffer.back().TextureId;
+    const int x0 = int(v0.uv.x * kPage + 0.5f), y0 = int(v0.uv.y * kPage + 0.5f);
+    CHECK(int(v2.uv.x * kPage + 0.5f) - x0 == 64);
+    const Image img = rasterize(badge_geometry(d, 64, ui::badge_glyphs()), 64, {0, 0, 0, 0}, 8);
+    REQUIRE(img.width == 64);
+    int differ = 0, opaque = 0, fringe_black = 0;
+    for (int y = 0; y < 64; ++y)
+        for (int x = 0; x < 64; ++x) {
+            const std::uint8_t* t = mem.texel(page, x0 + x, y0 + y);
+            const auto p = img.pixel(x, y);
+            if (p[3] == 0) {
+                if (t[3] != 0) ++differ;
+                continue;
+            }
+            ++opaque;
+            for (int k = 0; k < 4; ++k)
+                if (t[k] != p[std::size_t(k)]) ++differ;
+        }
+    CHECK(opaque > 64 * 64 / 3);
+    CHECK(differ == 0);
+    for (int x = -1; x <= 64; ++x) {
+        CHECK(mem.texel(page, x0 + x, y0 - 1)[3] == 0);
+        CHECK(mem.texel(page, x0 + x, y0 + 64)[3] == 0);
+    }
+    // transparent texels next to the badge take its colour (filtering must not fade to black)
+    for (int y = 0; y < 64; ++y)
+        for (int x = 0; x < 64; ++x) {
+            const std::uint8_t* t = mem.texel(page, x0 + x, y0 + y);
+            const std::uint8_t* right = mem.texel(page, x0 + x + 1, y0 + y);
+            if (t[3] == 0 && right[3] == 255 && right[0] + right[1] + right[2] > 200 && t[0] + t[1] + t[2] < 20) ++fringe_black;
+        }
+    CHECK(fringe_black == 0);
+
+    // drawn again: no second upload
+    const int uploads = mem.uploads;
+    LooseList again;
+    ui::draw_badge_design(&again.dl, ImVec2(0, 0), 64, d);
+    CHECK(mem.uploads == uploads);
+    CHECK(again.commands_with(mem) == 1);
+}
+
+TEST_CASE("sprite sizes: the next size up, scaled down; larger badges stay meshes") {
+    Harness h;
+    h.frame();
+    MemoryPages mem;
+    const BadgeDesign d = sample_design(2);
+    {
+        LooseList l;  // 40 px comes from the 48-texel sprite
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), 40, d);
+        REQUIRE(l.commands_with(mem) == 1);
+        CHECK(int((l.dl.VtxBuffer[2].uv.x - l.dl.VtxBuffer[0].uv.x) * kPage + 0.5f) == 48);
+        CHECK(l.dl.VtxBuffer[2].pos.x - l.dl.VtxBuffer[0].pos.x == 40.0f);
+    }
+    {
+        LooseList l;  // the studio's sizes are meshes: thousands of vertices, no sprite
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), 300, d);
+        CHECK(l.commands_with(mem) == 0);
+        CHECK(l.dl.VtxBuffer.Size > 1000);
+    }
+    {
+        LooseList l;  // tiny: a disc
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), 12, d);
+        CHECK(l.commands_with(mem) == 0);
+    }
+    CHECK(ui::badge_art_stats().sprites == 1);
+}
+
+TEST_CASE("the map draws designed badges as sprites in few draw calls") {
+    // 300 skills, each with the student's own design (drawn faded before it is earned)
+    Pathway p;
+    p.id = "designed";
+    p.title = "Designed";
+    p.scale = {"One", "Two"};
+    for (int i = 0; i < 300; ++i) {
+        Competency c;
+        c.id = "c" + std::to_string(i);
+        c.title = "Skill " + std::to_string(i);
+        c.statement = "I can do " + std::to_string(i);
+        c.subject = "Subject " + std::to_string((i / 10) % 4);
+        c.levels = {LevelDef{{{"a", "x"}}, {}, {}, 0}, LevelDef{{{"a", "y"}}, {}, {}, 0}};
+        if (i % 10) c.prerequisites.push_back({"c" + std::to_string(i - 1), 1});
+        p.competencies.push_back(c);
+    }
+    LearnerRecord r = new_record(p, "r-designed", "Student", "2026-11-22T10:00:00Z");
+    for (const Competency& c : p.competencies)
+        r.badge_designs[badge_key_for_level(c.id, 1)] = to_json(default_design(c.title, "One", badge_seed(c.id)));
+    Harness h;
+    h.session().start_with_record(std::move(r));
+    MemoryPages mem;
+    const std::size_t meshes_before = ui::badge_art_stats().meshes;  // earlier tests' are cached
+    h.open(Page::map);
+    for (int i = 0; i < 100 && (i < 3 || ui::badge_art_pending()); ++i) h.frame();
+    const ui::BadgeArtStats st = ui::badge_art_stats();
+    MESSAGE("300 designed skills, map: " << st.sprites_drawn << " sprites drawn, " << st.sprites << " made, " << st.sprite_pages << " pages");
+    REQUIRE(st.sprites_drawn >= 10);
+    CHECK(st.meshes == meshes_before);  // no badge needed a mesh
+    int sprite_cmds = 0, sprite_quads = 0;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    for (int i = 0; i < dd->CmdListsCount; ++i)
+        for (const ImDrawCmd& c : dd->CmdLists[i]->CmdBuffer)
+            if (c.ElemCount > 0 && mem.is_page(c.TextureId)) {
+                ++sprite_cmds;
+                sprite_quads += int(c.ElemCount / 6);
+            }
+    CHECK(sprite_quads == int(st.sprites_drawn));
+    CHECK(sprite_cmds <= int(st.sprite_pages));  // the map's badges follow each other in its draw list
+}
+
+TEST_CASE("sprite pages are capped: old sprites give their cells to new ones, the frame's own stay") {
+    Harness h;
+    h.frame();
+    MemoryPages mem;
+    // 128-texel sprites: 49 cells a page, 6 pages at most
+    int made = 0;
+    for (int n = 0; n < 400; ++n) {
+        LooseList l;
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), 128, sample_design(n));
+        if (l.commands_with(mem) == 1) ++made;
+        if (ui::badge_art_pending()) {
+            h.frame();  // the per-frame building budget ran out: the next frame goes on
+            LooseList retry;
+            ui::draw_badge_design(&retry.dl, ImVec2(0, 0), 128, sample_design(n));
+            if (retry.commands_with(mem) == 1) ++made;
+        }
+        if (n % 20 == 19) h.frame();
+    }
+    const ui::BadgeArtStats st = ui::badge_art_stats();
+    MESSAGE(made << " of 400 drawn as sprites; " << st.sprites << " kept in " << st.sprite_pages << " pages");
+    CHECK(st.sprite_pages <= 6);
+    CHECK(mem.pages.size() == st.sprite_pages);
+    CHECK(st.sprites <= 6 * 49);
+    CHECK(made >= 300);
+}
+
+TEST_CASE("while zooming, a sprite of another size stands in until the new size is built") {
+    Harness h;
+    h.frame();
+    MemoryPages mem;
+    const BadgeDesign d = sample_design(7);
+    const std::uint64_t hash = ui::design_hash(d);
+    {
+        LooseList l;
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), 64, d, 1.0f, hash);
+    }
+    h.frame();
+    // use up this frame's building time with other designs
+    int n = 100;
+    while (!ui::badge_art_pending() && n < 2000) {
+        LooseList l;
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), 90, sample_design(n++));
+    }
+    REQUIRE(ui::badge_art_pending());
+    const std::size_t before = ui::badge_art_stats().sprites;
+    {
+        LooseList l;  // 90 px wants the 96 sprite; the 64 one is drawn, scaled up
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), 90, d, 1.0f, hash);
+        REQUIRE(l.commands_with(mem) == 1);
+        CHECK(int((l.dl.VtxBuffer[2].uv.x - l.dl.VtxBuffer[0].uv.x) * kPage + 0.5f) == 64);
+        CHECK(l.dl.VtxBuffer[2].pos.x - l.dl.VtxBuffer[0].pos.x == 90.0f);
+    }
+    CHECK(ui::badge_art_stats().sprites == before);
+    h.frame();  // a new frame, new time: the right size is built
+    {
+        LooseList l;
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), 90, d, 1.0f, hash);
+        REQUIRE(l.commands_with(mem) == 1);
+        CHECK(int((l.dl.VtxBuffer[2].uv.x - l.dl.VtxBuffer[0].uv.x) * kPage + 0.5f) == 96);
+    }
+}
