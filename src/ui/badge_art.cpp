@@ -215,15 +215,15 @@ void drop_meshes() {
 
 // [SECTION] sprites
 //
-// A badge up to 128 px is rasterised once per design and size (by the rasteriser its PNG
+// A badge up to 256 px is rasterised once per design and size (by the rasteriser its PNG
 // download uses) into a cell of a texture page and drawn as one quad: a mesh is a few
 // thousand vertices a badge (4,300 triangle and 2,400 outline vertices at 64 px), which the
 // large map's pan/zoom frames spent most of their time writing and uploading.
 
 // Sprite sizes: the smallest that is at least the badge's side is drawn, scaled down by at
 // most 1.5 (bilinear filtering). Each cell has a one-texel transparent gutter.
-constexpr int kSpriteSizes[] = {24, 32, 48, 64, 96, 128};
-constexpr int kMaxSpritePages = 6;     // 4 MB of texture each
+constexpr int kSpriteSizes[] = {24, 32, 48, 64, 96, 128, 192, 256};
+constexpr int kMaxSpritePages = 8;     // 4 MB of texture each
 constexpr int kStalePageFrames = 120;  // a page none of whose sprites were drawn this long may change size
 // Building time per frame after the first sprite: lower than the meshes' because a sprite of
 // another size stands in meanwhile (a 64 px sprite is ~1 ms at 4x CPU throttling).

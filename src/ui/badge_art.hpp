@@ -1,6 +1,6 @@
 // Student badges on screen: the design a badge shows (the student's own, else the
 // pathway's, else a seeded default: mastery::design_for, the same choice the exported PNG
-// makes), drawn into an ImDrawList. Badges up to 128 px are sprites when the platform can
+// makes), drawn into an ImDrawList. Badges up to 256 px are sprites when the platform can
 // make textures: the badge rasterised by the PNG download's rasteriser, packed into texture
 // pages, one quad per badge. Larger ones (the studio) and every badge without textures are
 // meshes (the core's geometry -> triangles), cached per design and size bucket. Tiny

@@ -73,6 +73,11 @@ struct Cam {
     ImVec2 to_world(ImVec2 p) const { return ImVec2(cam.x + (p.x - origin.x) / s, cam.y + (p.y - origin.y) / s); }
 };
 
+// Line widths in whole pixels: ImGui then draws anti-aliased lines from the font atlas's
+// baked line texture, 2 vertices a point and 6 indices a segment instead of 4 and 18 (the
+// large map's prerequisite arrows were most of its vertices once badges became sprites).
+float whole_px(float thickness) { return std::max(1.0f, std::round(thickness)); }
+
 // A dashed line, drawn only where it crosses `clip` (screen rectangle): the segment is
 // clipped first (parametric clipping against the four sides, Liang-Barsky), and dashes
 // start on the same phase as the unclipped line, so panning does not make them crawl.
@@ -416,7 +421,7 @@ void MapView::draw(ViewContext& ctx) {
             const float alpha = (pass[i] && pass[j]) ? 0.6f : 0.2f;
             ++drawn_related;
             drawn_dashes += dashed_line(dl, C.to_screen((a.x0 + a.x1) / 2, (a.y0 + a.y1) / 2), C.to_screen((b.x0 + b.x1) / 2, (b.y0 + b.y1) / 2),
-                        fade(pal.related, alpha), std::max(1.0f, 2 * s), 9 * s, 7 * s, ImRect(canvas_min, canvas_max));
+                        fade(pal.related, alpha), whole_px(2 * s), 9 * s, 7 * s, ImRect(canvas_min, canvas_max));
         }
     }
     for (std::size_t k = 0; k < layout.arrows.size(); ++k) {
@@ -432,7 +437,7 @@ void MapView::draw(ViewContext& ctx) {
         const ImVec2 p0 = C.to_screen(a.x1, (a.y0 + a.y1) / 2);
         const ImVec2 p3 = C.to_screen(b.x0 - 10, (b.y0 + b.y1) / 2);
         const float dx = std::max(40.0f * s, std::fabs(p3.x - p0.x) * 0.5f);
-        dl->AddBezierCubic(p0, ImVec2(p0.x + dx, p0.y), ImVec2(p3.x - dx, p3.y), p3, color, std::max(1.2f, 2.2f * s));
+        dl->AddBezierCubic(p0, ImVec2(p0.x + dx, p0.y), ImVec2(p3.x - dx, p3.y), p3, color, whole_px(2.2f * s));
         const float h = 9 * s;
         dl->AddTriangleFilled(ImVec2(p3.x + 10 * s, p3.y), ImVec2(p3.x - h * 0.6f, p3.y - h), ImVec2(p3.x - h * 0.6f, p3.y + h), color);
         if (q.min_level > 1 && text_ok && zoom >= 0.6f) {
@@ -489,7 +494,7 @@ void MapView::draw(ViewContext& ctx) {
         ImU32 border = planned ? pal.plan_accent : pal.node_border;
         float thick = planned ? 3.0f * s : 1.5f * s;
         if (hovered || focused) { border = focused ? pal.node_focus : pal.node_hover; thick = 3.5f * s; }
-        dl->AddRect(a, b, fade(border, alpha), round, 0, std::max(1.0f, thick));
+        dl->AddRect(a, b, fade(border, alpha), round, 0, whole_px(thick));
 
         const int earned = D.earned[std::size_t(i)];
         BadgeLook look;

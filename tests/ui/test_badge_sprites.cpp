@@ -1,4 +1,4 @@
-// Badge sprites (src/ui/badge_art.cpp): badges up to 128 px are rasterised once into texture
+// Badge sprites (src/ui/badge_art.cpp): badges up to 256 px are rasterised once into texture
 // pages and drawn as one quad each when the platform can make textures. These tests give
 // badge_art a host that keeps its pages in memory, so what reaches "the GPU" can be read.
 #include "harness.hpp"
@@ -75,7 +75,7 @@ BadgeDesign sample_design(int n) {
 
 }  // namespace
 
-TEST_CASE("a badge up to 128 px is one quad from a sprite: the PNG rasteriser's pixels") {
+TEST_CASE("a badge up to 256 px is one quad from a sprite: the PNG rasteriser's pixels") {
     Harness h;
     h.load_sample_record();
     h.frame();
@@ -140,7 +140,7 @@ TEST_CASE("a badge up to 128 px is one quad from a sprite: the PNG rasteriser's 
     CHECK(again.commands_with(mem) == 1);
 }
 
-TEST_CASE("sprite sizes: the next size up, scaled down; larger badges stay meshes") {
+TEST_CASE("sprite sizes: the next size up, scaled down; larger badges are meshes") {
     Harness h;
     h.frame();
     MemoryPages mem;
@@ -152,8 +152,15 @@ TEST_CASE("sprite sizes: the next size up, scaled down; larger badges stay meshe
         CHECK(int((l.dl.VtxBuffer[2].uv.x - l.dl.VtxBuffer[0].uv.x) * kPage + 0.5f) == 48);
         CHECK(l.dl.VtxBuffer[2].pos.x - l.dl.VtxBuffer[0].pos.x == 40.0f);
     }
+    h.frame();  // a new frame: building time again (a stand-in would be drawn otherwise)
     {
-        LooseList l;  // the studio's sizes are meshes: thousands of vertices, no sprite
+        LooseList l;  // 200 px: the largest sprite, 256 texels
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), 200, d);
+        REQUIRE(l.commands_with(mem) == 1);
+        CHECK(int((l.dl.VtxBuffer[2].uv.x - l.dl.VtxBuffer[0].uv.x) * kPage + 0.5f) == 256);
+    }
+    {
+        LooseList l;  // larger than 256 px: a mesh, thousands of vertices, no sprite
         ui::draw_badge_design(&l.dl, ImVec2(0, 0), 300, d);
         CHECK(l.commands_with(mem) == 0);
         CHECK(l.dl.VtxBuffer.Size > 1000);
@@ -163,7 +170,7 @@ TEST_CASE("sprite sizes: the next size up, scaled down; larger badges stay meshe
         ui::draw_badge_design(&l.dl, ImVec2(0, 0), 12, d);
         CHECK(l.commands_with(mem) == 0);
     }
-    CHECK(ui::badge_art_stats().sprites == 1);
+    CHECK(ui::badge_art_stats().sprites == 2);
 }
 
 TEST_CASE("the map draws designed badges as sprites in few draw calls") {
@@ -211,9 +218,9 @@ TEST_CASE("sprite pages are capped: old sprites give their cells to new ones, th
     Harness h;
     h.frame();
     MemoryPages mem;
-    // 128-texel sprites: 49 cells a page, 6 pages at most
+    // 128-texel sprites: 49 cells a page, 8 pages at most
     int made = 0;
-    for (int n = 0; n < 400; ++n) {
+    for (int n = 0; n < 500; ++n) {
         LooseList l;
         ui::draw_badge_design(&l.dl, ImVec2(0, 0), 128, sample_design(n));
         if (l.commands_with(mem) == 1) ++made;
@@ -226,11 +233,11 @@ TEST_CASE("sprite pages are capped: old sprites give their cells to new ones, th
         if (n % 20 == 19) h.frame();
     }
     const ui::BadgeArtStats st = ui::badge_art_stats();
-    MESSAGE(made << " of 400 drawn as sprites; " << st.sprites << " kept in " << st.sprite_pages << " pages");
-    CHECK(st.sprite_pages <= 6);
+    MESSAGE(made << " of 500 drawn as sprites; " << st.sprites << " kept in " << st.sprite_pages << " pages");
+    CHECK(st.sprite_pages <= 8);
     CHECK(mem.pages.size() == st.sprite_pages);
-    CHECK(st.sprites <= 6 * 49);
-    CHECK(made >= 300);
+    CHECK(st.sprites <= 8 * 49);
+    CHECK(made >= 400);
 }
 
 TEST_CASE("while zooming, a sprite of another size stands in until the new size is built") {
