@@ -78,6 +78,10 @@ Image rasterize(const BadgeGeometry& g, int pixels, Rgba background = {0, 0, 0, 
 // of rows so only the 8-bit image is held whole (the printed chart).
 Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height, double scale, Rgba background = {0, 0, 0, 0},
                 int sub_scanlines = kRasterSubScanlines);
+// Rows [first_row, end_row) of that image, written to `out` (4 x width bytes a row): the
+// same pixels, a few rows at a time (the screen's large badge sprites, over several frames).
+void rasterize_rows(const std::vector<BadgePolygon>& polygons, int width, int height, double scale, Rgba background,
+                    int sub_scanlines, int first_row, int end_row, std::uint8_t* out);
 // Box filter by an integer factor, averaged with premultiplied alpha.
 Image downsample(const Image& img, int factor);
 

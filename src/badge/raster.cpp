@@ -50,9 +50,18 @@ Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height
     img.width = width;
     img.height = height;
     img.rgba.resize(std::size_t(width) * std::size_t(height) * 4);
+    rasterize_rows(polygons, width, height, s, background, subs, 0, height, img.rgba.data());
+    return img;
+}
+
+void rasterize_rows(const std::vector<BadgePolygon>& polygons, int width, int height, double s, Rgba background, int subs,
+                    int first_row, int end_row, std::uint8_t* out) {
+    first_row = std::max(0, first_row);
+    end_row = std::min(height, end_row);
+    if (width <= 0 || first_row >= end_row || !(s > 0) || subs < 1) return;
     // Rows are drawn a band at a time, so the float canvas stays small for a page-sized
     // image (a 300 dpi A4 poster is 8.7 M pixels; a band is at most 256 K pixels, 4 MB); each band sees every polygon in order.
-    const int band_rows = std::clamp(int((std::size_t(1) << 18) / std::size_t(width)), 1, height);
+    const int band_rows = std::clamp(int((std::size_t(1) << 18) / std::size_t(width)), 1, end_row - first_row);
     std::vector<float> canvas(std::size_t(width) * std::size_t(band_rows) * 4);  // premultiplied, 0..1
     std::vector<float> cov(static_cast<std::size_t>(width));
     std::vector<Edge> edges;
@@ -64,8 +73,8 @@ Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height
         for (const auto& c : polygons[k].contours)
             for (const Vec2& v : c) extent[k] = {std::min(extent[k].first, v.y * s), std::max(extent[k].second, v.y * s)};
     const float ba = background.a / 255.0f;
-    for (int band0 = 0; band0 < height; band0 += band_rows) {
-        const int band1 = std::min(height, band0 + band_rows);  // rows [band0, band1)
+    for (int band0 = first_row; band0 < end_row; band0 += band_rows) {
+        const int band1 = std::min(end_row, band0 + band_rows);  // rows [band0, band1)
         const std::size_t band_pixels = std::size_t(band1 - band0) * std::size_t(width);
         for (std::size_t i = 0; i < band_pixels; ++i) {
             canvas[i * 4 + 0] = background.r / 255.0f * ba;
@@ -129,7 +138,7 @@ Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height
         }
         for (std::size_t i = 0; i < band_pixels; ++i) {
             const float a = canvas[i * 4 + 3];
-            std::uint8_t* o = &img.rgba[(std::size_t(band0) * std::size_t(width) + i) * 4];
+            std::uint8_t* o = out + (std::size_t(band0 - first_row) * std::size_t(width) + i) * 4;
             // to the nearest of 0..255 (values are never negative: + 0.5 and truncation, not a
             // call to lround per channel)
             for (int k = 0; k < 3; ++k) {
@@ -139,7 +148,6 @@ Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height
             o[3] = std::uint8_t(std::clamp(a, 0.0f, 1.0f) * 255.0f + 0.5f);
         }
     }
-    return img;
 }
 
 Image rasterize(const BadgeGeometry& g, int pixels, Rgba background, int subs) {

@@ -225,9 +225,11 @@ void drop_meshes() {
 constexpr int kSpriteSizes[] = {24, 32, 48, 64, 96, 128, 192, 256};
 constexpr int kMaxSpritePages = 8;     // 4 MB of texture each
 constexpr int kStalePageFrames = 120;  // a page none of whose sprites were drawn this long may change size
-// Building time per frame after the first sprite: lower than the meshes' because a sprite of
-// another size stands in meanwhile (a 64 px sprite is ~1 ms at 4x CPU throttling).
+// Rasterising time per frame after its first slice of rows: lower than the meshes' because
+// a sprite of another size (or a disc) stands in meanwhile. Natively a 64 px sprite takes
+// ~0.2 ms, a 256 px one ~2 ms; wasm at 4x CPU throttling is ~6-8 times that.
 constexpr double kSpriteBudgetMs = 4.0;
+double g_sprite_budget_ms = kSpriteBudgetMs;
 // Vertical samples per texel row (files use 16): at these sizes the edges look the same and
 // a sprite takes about half the time.
 constexpr int kSpriteSubScanlines = 8;
@@ -260,7 +262,23 @@ void reset_page(SpritePage& page, int size) {
     for (int c = page.per_row * page.per_row - 1; c >= 0; --c) page.free.push_back(c);
 }
 
+// The sprite being rasterised, kSliceRows rows at a time within each frame's building time
+// (a 256 px sprite is ~15 ms at 4x CPU throttling: whole, it would be one long frame).
+// One at a time; one that no frame asked for since the last is dropped.
+constexpr int kSliceRows = 32;
+struct SpriteJob {
+    bool active = false;
+    MeshKey key{0, 0};
+    int page = 0, cell = 0;
+    int touched = -1;  // the last frame that worked on it
+    BadgeGeometry geometry;
+    std::vector<std::uint8_t> rgba;  // size x size; rows [0, next_row) drawn
+    int next_row = 0;
+};
+SpriteJob g_job;
+
 void drop_sprites() {
+    g_job = {};
     g_sprites.clear();
     for (SpritePage& page : g_pages) reset_page(page, page.size);
 }
@@ -308,17 +326,15 @@ std::pair<int, int> sprite_cell(int size) {
     return {-1, -1};
 }
 
-// Rasterises the design into its cell: straight-alpha RGBA with a transparent gutter whose
-// colour (like that of every transparent texel) is its neighbours', so bilinear filtering
-// at the silhouette blends towards the badge's colour, not towards black.
-bool fill_sprite(const BadgeDesign& d, const SpritePage& page, int cell) {
-    if (design_uses_icons(d)) badge_icon_font(false);  // drawn without its icon until the font is in
+// Uploads a finished sprite (size x size straight-alpha RGBA) into its cell, inside a
+// transparent gutter whose colour (like that of every transparent texel) is its
+// neighbours', so bilinear filtering at the silhouette blends towards the badge's colour,
+// not towards black.
+void upload_sprite(const SpritePage& page, int cell, const std::vector<std::uint8_t>& rgba) {
     const int size = page.size, side = size + 2;
-    const Image img = rasterize(badge_geometry(d, size, badge_glyphs()), size, {0, 0, 0, 0}, kSpriteSubScanlines);
-    if (img.width != size || img.height != size) return false;
     std::vector<std::uint8_t> px(std::size_t(side) * std::size_t(side) * 4, 0);
     for (int y = 0; y < size; ++y)
-        std::copy_n(&img.rgba[std::size_t(y) * std::size_t(size) * 4], std::size_t(size) * 4, &px[(std::size_t(y + 1) * std::size_t(side) + 1) * 4]);
+        std::copy_n(&rgba[std::size_t(y) * std::size_t(size) * 4], std::size_t(size) * 4, &px[(std::size_t(y + 1) * std::size_t(side) + 1) * 4]);
     for (int y = 0; y < side; ++y)
         for (int x = 0; x < side; ++x) {
             std::uint8_t* o = &px[(std::size_t(y) * std::size_t(side) + std::size_t(x)) * 4];
@@ -336,7 +352,6 @@ bool fill_sprite(const BadgeDesign& d, const SpritePage& page, int cell) {
             for (int k = 0; k < 3; ++k) o[k] = std::uint8_t((sum[k] + weight / 2) / weight);
         }
     g_sprite_host.update(page.texture, (cell % page.per_row) * side, (cell / page.per_row) * side, side, side, px.data());
-    return true;
 }
 
 // Draws the badge from its sprite; false when it has to be a mesh (no host, larger than
@@ -344,37 +359,64 @@ bool fill_sprite(const BadgeDesign& d, const SpritePage& page, int cell) {
 bool draw_sprite(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign& design, float alpha, std::uint64_t hash) {
     const int size = sprite_size_for(side);
     if (size == 0 || !g_sprite_host.create_page || !g_sprite_host.update || g_sprites_off) return false;
-    auto it = g_sprites.find(MeshKey{hash, size});
-    auto stand_in = g_sprites.end();  // the design at another size: the next larger, else the largest smaller
-    if (it == g_sprites.end())
-        for (int s : kSpriteSizes) {
-            auto other = g_sprites.find(MeshKey{hash, s});
-            if (other == g_sprites.end()) continue;
-            stand_in = other;
-            if (s >= size) break;
+    const MeshKey key{hash, size};
+    auto it = g_sprites.find(key);
+    if (it == g_sprites.end()) {
+        // This frame's building time (the first slice of a frame always runs) goes to the
+        // sprite in progress; a new one starts when none is, or when the one in progress was
+        // not asked for since the last frame.
+        if (g_built == 0 || g_spent_ms < g_sprite_budget_ms) {
+            if (g_job.active && !(g_job.key == key) && g_job.touched < g_frame - 1) {
+                g_pages[std::size_t(g_job.page)].free.push_back(g_job.cell);
+                g_job = {};
+            }
+            if (!g_job.active) {
+                const auto [page, cell] = sprite_cell(size);
+                if (page < 0) return false;
+                if (design_uses_icons(design)) badge_icon_font(false);  // drawn without its icon until the font is in
+                g_job.active = true;
+                g_job.key = key;
+                g_job.page = page;
+                g_job.cell = cell;
+                g_job.geometry = badge_geometry(design, size, badge_glyphs());
+                g_job.rgba.assign(std::size_t(size) * std::size_t(size) * 4, 0);
+                g_job.next_row = 0;
+            }
+            if (g_job.key == key) {
+                g_job.touched = g_frame;
+                g_pages[std::size_t(g_job.page)].last_drawn = g_frame;
+                const double scale = g_job.geometry.size > 0 ? size / g_job.geometry.size : 1.0;
+                while (g_job.next_row < size && (g_built == 0 || g_spent_ms < g_sprite_budget_ms)) {
+                    const auto t0 = std::chrono::steady_clock::now();
+                    const int end = std::min(size, g_job.next_row + kSliceRows);
+                    rasterize_rows(g_job.geometry.polygons, size, size, scale, {0, 0, 0, 0}, kSpriteSubScanlines, g_job.next_row, end,
+                                   &g_job.rgba[std::size_t(g_job.next_row) * std::size_t(size) * 4]);
+                    g_job.next_row = end;
+                    if (end == size) upload_sprite(g_pages[std::size_t(g_job.page)], g_job.cell, g_job.rgba);
+                    g_spent_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+                    ++g_built;
+                }
+                if (g_job.next_row >= size) {
+                    it = g_sprites.emplace(key, Sprite{g_job.page, g_job.cell, -1}).first;
+                    g_job = {};
+                }
+            }
         }
-    // Building time: a badge new on screen gets this frame's budget; one that has a stand-in
-    // (zooming changes every badge's size at once) is rebuilt one per frame, first.
-    const bool wait = it == g_sprites.end() && (stand_in != g_sprites.end() ? g_built > 0 : g_built > 0 && g_spent_ms > kSpriteBudgetMs);
-    if (wait) {
-        g_pending = true;
-        if (stand_in == g_sprites.end()) {
-            dl->AddCircleFilled(ImVec2(at.x + side * 0.5f, at.y + side * 0.5f), side * 0.42f, main_colour(design, alpha), 24);
-            return true;
+        if (it == g_sprites.end()) {
+            // not ready: the design at another size stands in (zooming changes every badge's
+            // size at once): the next larger, else the largest smaller; else a disc
+            g_pending = true;
+            for (int s : kSpriteSizes) {
+                auto other = g_sprites.find(MeshKey{hash, s});
+                if (other == g_sprites.end()) continue;
+                it = other;
+                if (s >= size) break;
+            }
+            if (it == g_sprites.end()) {
+                dl->AddCircleFilled(ImVec2(at.x + side * 0.5f, at.y + side * 0.5f), side * 0.42f, main_colour(design, alpha), 24);
+                return true;
+            }
         }
-        it = stand_in;
-    } else if (it == g_sprites.end()) {
-        const auto [page, cell] = sprite_cell(size);
-        if (page < 0) return false;
-        const auto t0 = std::chrono::steady_clock::now();
-        const bool filled = fill_sprite(design, g_pages[std::size_t(page)], cell);
-        g_spent_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-        ++g_built;
-        if (!filled) {
-            g_pages[std::size_t(page)].free.push_back(cell);
-            return false;
-        }
-        it = g_sprites.emplace(MeshKey{hash, size}, Sprite{page, cell, -1}).first;
     }
     Sprite& sprite = it->second;
     SpritePage& page = g_pages[std::size_t(sprite.page)];
@@ -568,9 +610,12 @@ BadgeArtStats badge_art_stats() {
     return {g_meshes.size(), g_mesh_vertices, std::size_t(g_built), g_lod, g_sprites.size(), g_pages.size(), g_sprites_drawn};
 }
 
+void set_badge_build_budget_ms(double ms) { g_sprite_budget_ms = ms < 0 ? kSpriteBudgetMs : ms; }
+
 void set_badge_sprite_host(BadgeSpriteHost host) {
     g_sprite_host = std::move(host);
     g_sprites_off = false;
+    g_job = {};
     g_sprites.clear();
     g_pages.clear();
 }

@@ -78,6 +78,9 @@ std::uint64_t design_hash(const BadgeDesign& d);
 // keeps frames coming (ui.animating) until every badge is drawn.
 bool badge_art_pending();
 void badge_art_new_frame();  // resets the per-frame budget (called by views that draw many)
+// The sprites' building time per frame, in ms (the first slice of a frame always runs); a
+// negative value restores the default. For tests.
+void set_badge_build_budget_ms(double ms);
 
 struct BadgeArtStats {
     std::size_t meshes = 0, vertices = 0, built_this_frame = 0, lod_discs = 0;

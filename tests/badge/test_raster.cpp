@@ -73,6 +73,22 @@ TEST_CASE("a centred circle: opaque centre, transparent corners, area by coverag
     CHECK(partial < int(2 * kPi * r * 2));
 }
 
+TEST_CASE("drawn a few rows at a time, an image has the same pixels as drawn whole") {
+    auto g = mastery::badge_geometry(red_circle(80), 96);
+    for (int subs : {16, 8}) {
+        const auto whole = mastery::rasterize(g, 96, {0, 0, 0, 0}, subs);
+        std::vector<std::uint8_t> pieces(96 * 96 * 4, 7);
+        for (int row = 0; row < 96; row += 25)  // 25, 25, 25, 21 rows
+            mastery::rasterize_rows(g.polygons, 96, 96, 1.0, {0, 0, 0, 0}, subs, row, row + 25, &pieces[std::size_t(row) * 96 * 4]);
+        CHECK(pieces == whole.rgba);
+    }
+    // the 8 sub-scanline image differs from the 16 one only at the anti-aliased rim
+    const auto fine = mastery::rasterize(g, 96), coarse = mastery::rasterize(g, 96, {0, 0, 0, 0}, 8);
+    CHECK(fine.rgba != coarse.rgba);
+    CHECK(fine.pixel(48, 48) == coarse.pixel(48, 48));
+    CHECK(alpha_sum(coarse) == doctest::Approx(alpha_sum(fine)).epsilon(0.002));
+}
+
 TEST_CASE("a background colour shows where nothing is drawn") {
     auto img = mastery::rasterize(mastery::badge_geometry(red_circle(40), 64), 64, {255, 255, 255, 255});
     CHECK(img.pixel(0, 0) == std::array<std::uint8_t, 4>{255, 255, 255, 255});
