@@ -161,4 +161,29 @@ std::string Harness::last_action() const {
     return (s && !s->log().empty()) ? s->log().back() : std::string();
 }
 
+Pathway generated_pathway(int n, bool stacks) {
+    Pathway p;
+    p.id = "big";
+    p.title = "Big";
+    p.scale = {"One", "Two"};
+    for (int i = 0; i < n; ++i) {
+        Competency c;
+        c.id = "c" + std::to_string(i);
+        c.title = "Skill " + std::to_string(i);
+        c.statement = "I can do " + std::to_string(i);
+        c.subject = "Subject " + std::to_string((i / 10) % 4);
+        c.levels = {LevelDef{{{"a", "x"}}, {}, {}, 0}, LevelDef{{{"a", "y"}}, {}, {}, 0}};
+        if (i % 10) c.prerequisites.push_back({"c" + std::to_string(i - 1), 1});
+        p.competencies.push_back(c);
+    }
+    for (int s = 0; stacks && s < n / 10; ++s) {
+        Stack st;
+        st.id = "s" + std::to_string(s);
+        st.title = "Stack " + std::to_string(s);
+        for (int k = 0; k < 10; ++k) st.members.push_back({StackMember::Kind::competency, "c" + std::to_string(s * 10 + k), 1});
+        p.stacks.push_back(st);
+    }
+    return p;
+}
+
 }  // namespace mastery::testing

@@ -13,6 +13,10 @@
 
 namespace mastery::testing {
 
+// A pathway of `n` competencies ("c0".."c<n-1>", two levels each) in chains of 10 over 4
+// subjects, with one stack per chain when `stacks`.
+Pathway generated_pathway(int n, bool stacks = true);
+
 inline constexpr const char* kNow = "2026-11-22T10:00:00Z";
 
 std::string read_file(const std::string& path);

@@ -175,20 +175,7 @@ TEST_CASE("sprite sizes: the next size up, scaled down; larger badges are meshes
 
 TEST_CASE("the map draws designed badges as sprites in few draw calls") {
     // 300 skills, each with the student's own design (drawn faded before it is earned)
-    Pathway p;
-    p.id = "designed";
-    p.title = "Designed";
-    p.scale = {"One", "Two"};
-    for (int i = 0; i < 300; ++i) {
-        Competency c;
-        c.id = "c" + std::to_string(i);
-        c.title = "Skill " + std::to_string(i);
-        c.statement = "I can do " + std::to_string(i);
-        c.subject = "Subject " + std::to_string((i / 10) % 4);
-        c.levels = {LevelDef{{{"a", "x"}}, {}, {}, 0}, LevelDef{{{"a", "y"}}, {}, {}, 0}};
-        if (i % 10) c.prerequisites.push_back({"c" + std::to_string(i - 1), 1});
-        p.competencies.push_back(c);
-    }
+    const Pathway p = generated_pathway(300, false);
     LearnerRecord r = new_record(p, "r-designed", "Student", "2026-11-22T10:00:00Z");
     for (const Competency& c : p.competencies)
         r.badge_designs[badge_key_for_level(c.id, 1)] = to_json(default_design(c.title, "One", badge_seed(c.id)));

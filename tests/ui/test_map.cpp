@@ -19,31 +19,6 @@ Pathway bundled() {
     return *p.value;
 }
 
-// A pathway of `n` competencies in chains of 10 over 4 subjects, with one stack per chain.
-Pathway generated(int n) {
-    Pathway p;
-    p.id = "big";
-    p.title = "Big";
-    p.scale = {"One", "Two"};
-    for (int i = 0; i < n; ++i) {
-        Competency c;
-        c.id = "c" + std::to_string(i);
-        c.title = "Skill " + std::to_string(i);
-        c.statement = "I can do " + std::to_string(i);
-        c.subject = "Subject " + std::to_string((i / 10) % 4);
-        c.levels = {LevelDef{{{"a", "x"}}, {}, {}, 0}, LevelDef{{{"a", "y"}}, {}, {}, 0}};
-        if (i % 10) c.prerequisites.push_back({"c" + std::to_string(i - 1), 1});
-        p.competencies.push_back(c);
-    }
-    for (int s = 0; s < n / 10; ++s) {
-        Stack st;
-        st.id = "s" + std::to_string(s);
-        st.title = "Stack " + std::to_string(s);
-        for (int k = 0; k < 10; ++k) st.members.push_back({StackMember::Kind::competency, "c" + std::to_string(s * 10 + k), 1});
-        p.stacks.push_back(st);
-    }
-    return p;
-}
 
 }  // namespace
 
@@ -98,7 +73,7 @@ TEST_CASE("authored positions are honoured as given") {
 }
 
 TEST_CASE("a 2,000-skill pathway is laid out in linear time and only what is on screen is drawn") {
-    const Pathway p = generated(2000);
+    const Pathway p = generated_pathway(2000);
     REQUIRE(validate_pathway(p).empty());
     const ui::MapScene L = ui::build_map_scene(p);
     CHECK(L.nodes.size() == 2000);
@@ -114,7 +89,7 @@ TEST_CASE("a 2,000-skill pathway is laid out in linear time and only what is on 
 }
 
 TEST_CASE("related links far across a large map are dashed only where they cross the screen") {
-    Pathway p = generated(2000);
+    Pathway p = generated_pathway(2000);
     // every skill of the first half related to one in the second half: long links across lanes
     for (int i = 0; i < 1000; ++i) p.competencies[std::size_t(i)].related.push_back("c" + std::to_string(i + 1000));
     REQUIRE(validate_pathway(p).empty());

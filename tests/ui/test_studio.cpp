@@ -190,20 +190,7 @@ TEST_CASE("the map and chart draw the student's own design through the mesh cach
 TEST_CASE("a 2,000-skill map full of student badges builds its meshes in a bounded number of frames") {
     // Every competency has the student's own design (drawn faded before it is earned), each
     // with words, an icon and a ribbon: a worst case for the mesh cache.
-    Pathway p;
-    p.id = "big";
-    p.title = "Big";
-    p.scale = {"One", "Two"};
-    for (int i = 0; i < 2000; ++i) {
-        Competency c;
-        c.id = "c" + std::to_string(i);
-        c.title = "Skill " + std::to_string(i);
-        c.statement = "I can do " + std::to_string(i);
-        c.subject = "Subject " + std::to_string((i / 10) % 4);
-        c.levels = {LevelDef{{{"a", "x"}}, {}, {}, 0}, LevelDef{{{"a", "y"}}, {}, {}, 0}};
-        if (i % 10) c.prerequisites.push_back({"c" + std::to_string(i - 1), 1});
-        p.competencies.push_back(c);
-    }
+    const Pathway p = generated_pathway(2000, false);
     LearnerRecord r = new_record(p, "r-big", "Student", kNow);
     for (const Competency& c : p.competencies)
         r.badge_designs[badge_key_for_level(c.id, 1)] = to_json(default_design(c.title, "One", badge_seed(c.id)));
