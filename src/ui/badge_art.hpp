@@ -54,7 +54,7 @@ struct ResolvedBadge {
 ResolvedBadge resolve_badge(const LearnerRecord& r, const std::string& key);
 
 // Draws `design` in the square of side `side` pixels whose top-left corner is `at`.
-// `alpha` fades it (0..1). `hash` identifies the design for the mesh cache (0 = compute).
+// `alpha` fades it (0..1). `hash` identifies the design for the sprite and mesh caches (0 = compute).
 void draw_badge_design(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign& design, float alpha = 1.0f,
                        std::uint64_t hash = 0);
 // The record's badge for `key`, centred at `center`; `radius` matches the old rosette
@@ -74,7 +74,7 @@ bool has_own_design(const LearnerRecord& r, const std::string& key);
 
 std::uint64_t design_hash(const BadgeDesign& d);
 
-// True when some mesh was left for a later frame (per-frame building budget): the view
+// True when some sprite or mesh was left for a later frame (per-frame building budget): the view
 // keeps frames coming (ui.animating) until every badge is drawn.
 bool badge_art_pending();
 void badge_art_new_frame();  // resets the per-frame budget (called by views that draw many)
@@ -83,7 +83,7 @@ void badge_art_new_frame();  // resets the per-frame budget (called by views tha
 void set_badge_build_budget_ms(double ms);
 
 struct BadgeArtStats {
-    std::size_t meshes = 0, vertices = 0, built_this_frame = 0, lod_discs = 0;
+    std::size_t meshes = 0, vertices = 0, built_this_frame = 0, lod_discs = 0;  // built: meshes and sprite slices
     std::size_t sprites = 0, sprite_pages = 0, sprites_drawn = 0;  // sprites_drawn: this frame
 };
 BadgeArtStats badge_art_stats();

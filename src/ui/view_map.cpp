@@ -536,7 +536,7 @@ void MapView::draw(ViewContext& ctx) {
 
     for (const Designed& d : designed)
         draw_level_badge(dl, d.centre, 30 * s, ctx.record, p.competencies[std::size_t(d.node)], d.level, d.earned, d.alpha);
-    if (badge_art_pending()) ctx.ui.animating = true;  // some badges wait for their mesh
+    if (badge_art_pending()) ctx.ui.animating = true;  // some badges wait for their sprite or mesh
 
     // Drag anywhere (background or a skill) pans; a drag is never a click.
     if (canvas_active && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 2.0f)) {
