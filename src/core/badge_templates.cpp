@@ -242,32 +242,39 @@ std::vector<std::string> words(const std::string& text) {
     return out;
 }
 
-// How well one word matches an icon: its name, or one of its keywords (whole or inside).
-int word_score(const std::string& w, const IconEntry& e) {
+// How well one word matches an icon, given the words of its name and of its keywords: a
+// name word, a keyword (whole or, for long words, inside).
+int word_score(const std::string& w, const std::vector<std::string>& name_words, const std::vector<std::string>& keyword_words) {
     if (w.size() < 3) return 0;
     int score = 0;
-    for (const auto& name_part : words(e.name))
-        if (name_part == w) score = std::max(score, 4);
-    for (const auto& k : e.keywords)
-        for (const auto& kw : words(k)) {
-            if (kw == w) score = std::max(score, 3);
-            else if (w.size() >= 5 && kw.size() >= 5 && (kw.find(w) != std::string::npos || w.find(kw) != std::string::npos))
-                score = std::max(score, 1);
-        }
+    for (const auto& name_part : name_words)
+        if (name_part == w) score = 4;
+    for (const auto& kw : keyword_words) {
+        if (kw == w) score = std::max(score, 3);
+        else if (w.size() >= 5 && kw.size() >= 5 && (kw.find(w) != std::string::npos || w.find(kw) != std::string::npos))
+            score = std::max(score, 1);
+    }
     return score;
 }
 
 // Icons whose name and keywords match the subject, best first (title words count most).
+// Each icon's words are split once per call (not once per word of the subject: a map that
+// scrolls new skills into view picks their icons while it draws).
 std::vector<const IconEntry*> ranked_icons(const BadgeSubject& s, const IconTable& table) {
     auto title = words(s.title);
     std::vector<std::string> context = words(s.subject);
     for (const auto& t : s.tags)
         for (auto& w : words(t)) context.push_back(w);
     std::vector<std::pair<int, const IconEntry*>> scored;
+    std::vector<std::string> keyword_words;
     for (const auto& e : table) {
+        const std::vector<std::string> name_words = words(e.name);
+        keyword_words.clear();
+        for (const auto& k : e.keywords)
+            for (auto& w : words(k)) keyword_words.push_back(std::move(w));
         int score = 0;
-        for (const auto& w : title) score += 3 * word_score(w, e);
-        for (const auto& w : context) score += word_score(w, e);
+        for (const auto& w : title) score += 3 * word_score(w, name_words, keyword_words);
+        for (const auto& w : context) score += word_score(w, name_words, keyword_words);
         if (score > 0) scored.push_back({score, &e});
     }
     std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });

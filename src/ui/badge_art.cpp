@@ -226,10 +226,16 @@ constexpr int kSpriteSizes[] = {24, 32, 48, 64, 96, 128, 192, 256};
 constexpr int kMaxSpritePages = 8;     // 4 MB of texture each
 constexpr int kStalePageFrames = 120;  // a page none of whose sprites were drawn this long may change size
 // Rasterising time per frame after its first slice of rows: lower than the meshes' because
-// a sprite of another size (or a disc) stands in meanwhile. Natively a 64 px sprite takes
-// ~0.2 ms, a 256 px one ~2 ms; wasm at 4x CPU throttling is ~6-8 times that.
-constexpr double kSpriteBudgetMs = 4.0;
+// a sprite of another size (or a disc) stands in meanwhile, and small, because the frames
+// that build are the slow ones while a gesture brings new badges in (the large map's frame
+// is ~5 ms at 4x CPU throttling; the budget is 8). Natively a 64 px sprite takes ~0.2 ms, a
+// 256 px one ~2 ms; wasm at 4x CPU throttling is ~6-8 times that.
+constexpr double kSpriteBudgetMs = 1.5;
 double g_sprite_budget_ms = kSpriteBudgetMs;
+// While the map zooms every badge changes size: sprites that have a stand-in (the same
+// design at another size) wait until the zoom has been still for this many frames.
+constexpr int kZoomSettleFrames = 6;
+int g_zoom_frame = -1000;
 // Vertical samples per texel row (files use 16): at these sizes the edges look the same and
 // a sprite takes about half the time.
 constexpr int kSpriteSubScanlines = 8;
@@ -262,10 +268,12 @@ void reset_page(SpritePage& page, int size) {
     for (int c = page.per_row * page.per_row - 1; c >= 0; --c) page.free.push_back(c);
 }
 
-// The sprite being rasterised, kSliceRows rows at a time within each frame's building time
-// (a 256 px sprite is ~15 ms at 4x CPU throttling: whole, it would be one long frame).
-// One at a time; one that no frame asked for since the last is dropped.
-constexpr int kSliceRows = 32;
+// The sprite being rasterised, a slice of about kSlicePixels at a time within each frame's
+// building time (a 256 px sprite is ~15 ms at 4x CPU throttling: whole, it would be one long
+// frame; a slice is ~0.5 ms there, and cutting a 64 px sprite in four costs ~12 % more than
+// drawing it whole). One at a time; one that no frame asked for since the last
+// is dropped.
+constexpr int kSlicePixels = 1024;
 struct SpriteJob {
     bool active = false;
     MeshKey key{0, 0};
@@ -362,15 +370,28 @@ bool draw_sprite(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign& desig
     const MeshKey key{hash, size};
     auto it = g_sprites.find(key);
     if (it == g_sprites.end()) {
+        // not ready: the design at another size stands in (zooming changes every badge's
+        // size at once): the next larger, else the largest smaller; else a disc
+        auto stand_in = g_sprites.end();
+        for (int s : kSpriteSizes) {
+            auto other = g_sprites.find(MeshKey{hash, s});
+            if (other == g_sprites.end()) continue;
+            stand_in = other;
+            if (s >= size) break;
+        }
+        const bool zoom_settling = g_frame - g_zoom_frame < kZoomSettleFrames;
         // This frame's building time (the first slice of a frame always runs) goes to the
         // sprite in progress; a new one starts when none is, or when the one in progress was
         // not asked for since the last frame.
-        if (g_built == 0 || g_spent_ms < g_sprite_budget_ms) {
+        if ((g_built == 0 || g_spent_ms < g_sprite_budget_ms) && !(zoom_settling && stand_in != g_sprites.end())) {
             if (g_job.active && !(g_job.key == key) && g_job.touched < g_frame - 1) {
                 g_pages[std::size_t(g_job.page)].free.push_back(g_job.cell);
                 g_job = {};
             }
             if (!g_job.active) {
+                // the design's outlines at this size (text and icon glyphs flattened) count
+                // towards this frame's building time
+                const auto t0 = std::chrono::steady_clock::now();
                 const auto [page, cell] = sprite_cell(size);
                 if (page < 0) return false;
                 if (design_uses_icons(design)) badge_icon_font(false);  // drawn without its icon until the font is in
@@ -381,6 +402,7 @@ bool draw_sprite(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign& desig
                 g_job.geometry = badge_geometry(design, size, badge_glyphs());
                 g_job.rgba.assign(std::size_t(size) * std::size_t(size) * 4, 0);
                 g_job.next_row = 0;
+                g_spent_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
             }
             if (g_job.key == key) {
                 g_job.touched = g_frame;
@@ -388,7 +410,7 @@ bool draw_sprite(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign& desig
                 const double scale = g_job.geometry.size > 0 ? size / g_job.geometry.size : 1.0;
                 while (g_job.next_row < size && (g_built == 0 || g_spent_ms < g_sprite_budget_ms)) {
                     const auto t0 = std::chrono::steady_clock::now();
-                    const int end = std::min(size, g_job.next_row + kSliceRows);
+                    const int end = std::min(size, g_job.next_row + badge_sprite_slice_rows(size));
                     rasterize_rows(g_job.geometry.polygons, size, size, scale, {0, 0, 0, 0}, kSpriteSubScanlines, g_job.next_row, end,
                                    &g_job.rgba[std::size_t(g_job.next_row) * std::size_t(size) * 4]);
                     g_job.next_row = end;
@@ -403,15 +425,8 @@ bool draw_sprite(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign& desig
             }
         }
         if (it == g_sprites.end()) {
-            // not ready: the design at another size stands in (zooming changes every badge's
-            // size at once): the next larger, else the largest smaller; else a disc
             g_pending = true;
-            for (int s : kSpriteSizes) {
-                auto other = g_sprites.find(MeshKey{hash, s});
-                if (other == g_sprites.end()) continue;
-                it = other;
-                if (s >= size) break;
-            }
+            it = stand_in;
             if (it == g_sprites.end()) {
                 dl->AddCircleFilled(ImVec2(at.x + side * 0.5f, at.y + side * 0.5f), side * 0.42f, main_colour(design, alpha), 24);
                 return true;
@@ -605,6 +620,13 @@ bool badge_art_pending() {
     return g_pending;
 }
 void badge_art_new_frame() { touch_frame(); }
+
+int badge_sprite_slice_rows(int size) { return std::max(1, kSlicePixels / std::max(1, size)); }
+
+void badge_art_zoomed() {
+    touch_frame();
+    g_zoom_frame = g_frame;
+}
 
 BadgeArtStats badge_art_stats() {
     return {g_meshes.size(), g_mesh_vertices, std::size_t(g_built), g_lod, g_sprites.size(), g_pages.size(), g_sprites_drawn};

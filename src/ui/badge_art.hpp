@@ -78,9 +78,15 @@ std::uint64_t design_hash(const BadgeDesign& d);
 // keeps frames coming (ui.animating) until every badge is drawn.
 bool badge_art_pending();
 void badge_art_new_frame();  // resets the per-frame budget (called by views that draw many)
+// The view's zoom changed this frame: badges whose design has a sprite at another size draw
+// that one, scaled, until the zoom has been still for a few frames (a wheel or pinch would
+// otherwise rasterise every size it passes through).
+void badge_art_zoomed();
 // The sprites' building time per frame, in ms (the first slice of a frame always runs); a
 // negative value restores the default. For tests.
 void set_badge_build_budget_ms(double ms);
+// Rows of a sprite of side `size` rasterised at a time (a slice; the first of a frame always runs).
+int badge_sprite_slice_rows(int size);
 
 struct BadgeArtStats {
     std::size_t meshes = 0, vertices = 0, built_this_frame = 0, lod_discs = 0;  // built: meshes and sprite slices

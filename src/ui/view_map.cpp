@@ -354,6 +354,10 @@ void MapView::draw(ViewContext& ctx) {
         }
     }
 
+    if (zoom != drawn_zoom) {
+        if (drawn_zoom != 0) badge_art_zoomed();
+        drawn_zoom = zoom;
+    }
     const float s = zoom * unit;
     const Cam C{canvas_min, cam, s};
     const ImVec2 w0 = C.to_world(canvas_min), w1 = C.to_world(canvas_max);

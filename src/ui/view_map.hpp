@@ -22,6 +22,7 @@ struct MapView {
     ImVec2 cam_goal{0, 0};       // where a glide is heading (reduced motion: jump there)
     float zoom_goal = 1.0f;
     bool gliding = false;
+    float drawn_zoom = 0;        // the zoom of the last frame drawn (a change tells the badges)
     bool fit_pending = true;     // fit the whole pathway on the next frame with a canvas
 
     std::string search;          // text being typed in the search box

@@ -22,7 +22,9 @@ namespace {
 
 constexpr int kPage = ui::kBadgeSpritePage;
 
-// Pages in memory; installed for the test's lifetime, then badges go back to meshes.
+// Pages in memory; installed for the test's lifetime, then badges go back to meshes. Frames
+// get ample building time (a sprite is built whole in the frame that first draws it) unless
+// a test sets it: the default is small, and sanitizer builds are slow.
 struct MemoryPages {
     std::map<std::uintptr_t, std::vector<std::uint8_t>> pages;
     int uploads = 0;
@@ -45,8 +47,12 @@ struct MemoryPages {
             ++uploads;
         };
         ui::set_badge_sprite_host(std::move(host));
+        ui::set_badge_build_budget_ms(1000.0);
     }
-    ~MemoryPages() { ui::set_badge_sprite_host({}); }
+    ~MemoryPages() {
+        ui::set_badge_sprite_host({});
+        ui::set_badge_build_budget_ms(-1);
+    }
     bool is_page(ImTextureID t) const { return pages.count(reinterpret_cast<std::uintptr_t>(t)) != 0; }
     const std::uint8_t* texel(ImTextureID t, int x, int y) const {
         return &pages.at(reinterpret_cast<std::uintptr_t>(t))[(std::size_t(y) * kPage + std::size_t(x)) * 4];
@@ -159,6 +165,7 @@ TEST_CASE("sprite sizes: the next size up, scaled down; larger badges are meshes
         REQUIRE(l.commands_with(mem) == 1);
         CHECK(int((l.dl.VtxBuffer[2].uv.x - l.dl.VtxBuffer[0].uv.x) * kPage + 0.5f) == 256);
     }
+    h.frame();  // the meshes' building time is a frame's too
     {
         LooseList l;  // larger than 256 px: a mesh, thousands of vertices, no sprite
         ui::draw_badge_design(&l.dl, ImVec2(0, 0), 300, d);
@@ -239,6 +246,7 @@ TEST_CASE("while zooming, a sprite of another size stands in until the new size 
     }
     h.frame();
     // use up this frame's building time with other designs
+    ui::set_badge_build_budget_ms(0.0);
     int n = 100;
     while (!ui::badge_art_pending() && n < 2000) {
         LooseList l;
@@ -255,7 +263,8 @@ TEST_CASE("while zooming, a sprite of another size stands in until the new size 
     }
     CHECK(ui::badge_art_stats().sprites == before);
     // Later frames build it (the sprite that was in progress when time ran out is dropped
-    // once no frame asks for it).
+    // once no frame asks for it): one frame when it has the time (sanitizer builds are slow).
+    ui::set_badge_build_budget_ms(1000.0);
     int frames = 0, texels = 0;
     while (texels != 96 && frames < 5) {
         h.frame();
@@ -270,14 +279,53 @@ TEST_CASE("while zooming, a sprite of another size stands in until the new size 
     CHECK(frames <= 2);
 }
 
+TEST_CASE("while the zoom changes, sprites with a stand-in wait until it has been still a few frames") {
+    Harness h;
+    h.frame();
+    MemoryPages mem;
+    const BadgeDesign d = sample_design(21), fresh = sample_design(22);
+    const std::uint64_t hash = ui::design_hash(d);
+    {
+        LooseList l;
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), 64, d, 1.0f, hash);
+        REQUIRE(l.commands_with(mem) == 1);
+    }
+    auto drawn_texels = [&](const BadgeDesign& design, float side) {
+        LooseList l;
+        ui::draw_badge_design(&l.dl, ImVec2(0, 0), side, design);
+        return l.commands_with(mem) == 1 ? int((l.dl.VtxBuffer[2].uv.x - l.dl.VtxBuffer[0].uv.x) * kPage + 0.5f) : 0;
+    };
+    // a wheel turn a frame for three frames: the 64 px sprite is drawn at 90 px meanwhile
+    int zoom_frames = 0;
+    for (; zoom_frames < 3; ++zoom_frames) {
+        h.frame();
+        ui::badge_art_zoomed();
+        CHECK(drawn_texels(d, 90) == 64);
+        CHECK(ui::badge_art_pending());  // frames keep coming until it is built
+    }
+    // a badge with no sprite at any size is built even while zooming (it would be a disc)
+    CHECK(drawn_texels(fresh, 90) == 96);
+    // then still frames: the 96 px sprite comes once the zoom has rested
+    int still = 0;
+    while (drawn_texels(d, 90) != 96 && still < 20) {
+        h.frame();
+        ++still;
+    }
+    CHECK(still > 1);
+    CHECK(still <= 8);
+    CHECK(drawn_texels(d, 90) == 96);
+}
+
 TEST_CASE("a large sprite is drawn a slice of rows per frame when frames have little time") {
     Harness h;
     h.frame();
     MemoryPages mem;
-    ui::set_badge_build_budget_ms(0.0);  // one slice (32 rows) a frame
+    ui::set_badge_build_budget_ms(0.0);  // one slice a frame
     const BadgeDesign d = sample_design(11);
     int frames = 0, quads = 0;
-    for (; frames < 20; ++frames) {
+    const int slices = (256 + ui::badge_sprite_slice_rows(256) - 1) / ui::badge_sprite_slice_rows(256);
+    REQUIRE(slices > 1);
+    for (; frames < slices + 5; ++frames) {
         h.frame();
         LooseList l;
         ui::draw_badge_design(&l.dl, ImVec2(0, 0), 250, d);
@@ -287,9 +335,9 @@ TEST_CASE("a large sprite is drawn a slice of rows per frame when frames have li
         }
         CHECK(ui::badge_art_pending());  // a disc meanwhile, and frames keep coming
     }
-    ui::set_badge_build_budget_ms(-1);  // back to the default
+    ui::set_badge_build_budget_ms(1000.0);
     CHECK(quads == 1);
-    CHECK(frames == 256 / 32 - 1);  // the eighth slice finishes it
+    CHECK(frames == slices - 1);  // the last slice finishes it
     // the pieces make the same picture as one pass
     LooseList l;
     ui::draw_badge_design(&l.dl, ImVec2(0, 0), 250, d);
