@@ -78,6 +78,22 @@ struct Cam {
 // large map's prerequisite arrows were most of its vertices once badges became sprites).
 float whole_px(float thickness) { return std::max(1.0f, std::round(thickness)); }
 
+// Segments for a cubic Bezier drawn as a polyline, evaluated at even steps. A step's chord
+// is off the curve by at most 3/4 of the largest second difference of the control points'
+// distances from the line p0-p3, over n^2 (motion along that line only spaces the points
+// unevenly); n keeps that under ImGui's curve tolerance (1.25 px), so a straight arrow is
+// one segment. ImGui's own choice (num_segments 0) subdivides recursively to the same
+// tolerance, but its recursion was a sixth of the large map's frame (arrows are
+// tessellated every frame).
+int bezier_segments(ImVec2 p0, ImVec2 p1, ImVec2 p2, ImVec2 p3) {
+    const float cx = p3.x - p0.x, cy = p3.y - p0.y;
+    const float len = std::sqrt(cx * cx + cy * cy);
+    if (len < 1) return 8;
+    const float d1 = ((p1.x - p0.x) * cy - (p1.y - p0.y) * cx) / len, d2 = ((p2.x - p0.x) * cy - (p2.y - p0.y) * cx) / len;
+    const float m = std::max(std::fabs(d2 - 2 * d1), std::fabs(d1 - 2 * d2));
+    return std::clamp(int(std::ceil(std::sqrt(0.75f * m / 1.25f))), 1, 48);
+}
+
 // A dashed line, drawn only where it crosses `clip` (screen rectangle): the segment is
 // clipped first (parametric clipping against the four sides, Liang-Barsky), and dashes
 // start on the same phase as the unclipped line, so panning does not make them crawl.
@@ -441,7 +457,8 @@ void MapView::draw(ViewContext& ctx) {
         const ImVec2 p0 = C.to_screen(a.x1, (a.y0 + a.y1) / 2);
         const ImVec2 p3 = C.to_screen(b.x0 - 10, (b.y0 + b.y1) / 2);
         const float dx = std::max(40.0f * s, std::fabs(p3.x - p0.x) * 0.5f);
-        dl->AddBezierCubic(p0, ImVec2(p0.x + dx, p0.y), ImVec2(p3.x - dx, p3.y), p3, color, whole_px(2.2f * s));
+        const ImVec2 p1(p0.x + dx, p0.y), p2(p3.x - dx, p3.y);
+        dl->AddBezierCubic(p0, p1, p2, p3, color, whole_px(2.2f * s), bezier_segments(p0, p1, p2, p3));
         const float h = 9 * s;
         dl->AddTriangleFilled(ImVec2(p3.x + 10 * s, p3.y), ImVec2(p3.x - h * 0.6f, p3.y - h), ImVec2(p3.x - h * 0.6f, p3.y + h), color);
         if (q.min_level > 1 && text_ok && zoom >= 0.6f) {
