@@ -82,6 +82,25 @@ Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height
 // same pixels, a few rows at a time (the screen's large badge sprites, over several frames).
 void rasterize_rows(const std::vector<BadgePolygon>& polygons, int width, int height, double scale, Rgba background,
                     int sub_scanlines, int first_row, int end_row, std::uint8_t* out);
+// The polygons' edges in output pixels (x `scale`), each polygon's sorted by their top: made
+// once for a picture drawn in pieces, so each piece does not build and sort them again.
+struct RasterEdges {
+    struct Edge {
+        double x0, y0, x1, y1;  // y0 < y1
+        int wind;               // +1 downwards in the outline's order, -1 upwards
+    };
+    struct Polygon {
+        std::vector<Edge> edges;
+        double top = 0, bottom = 0;  // of its edges
+    };
+    std::vector<Polygon> polygons;  // as many as the BadgePolygons
+    double scale = 0;
+};
+RasterEdges raster_edges(const std::vector<BadgePolygon>& polygons, double scale);
+// rasterize_rows with the edges made beforehand from the same `polygons` (their paint and
+// fill rule are read from `polygons`).
+void rasterize_rows(const std::vector<BadgePolygon>& polygons, const RasterEdges& edges, int width, int height, Rgba background,
+                    int sub_scanlines, int first_row, int end_row, std::uint8_t* out);
 // Box filter by an integer factor, averaged with premultiplied alpha.
 Image downsample(const Image& img, int factor);
 

@@ -16,10 +16,7 @@ std::array<std::uint8_t, 4> Image::pixel(int x, int y) const {
 
 namespace {
 
-struct Edge {
-    double x0, y0, x1, y1;
-    int wind;
-};
+using Edge = RasterEdges::Edge;
 
 struct Crossing {
     double x;
@@ -54,24 +51,48 @@ Image rasterize(const std::vector<BadgePolygon>& polygons, int width, int height
     return img;
 }
 
+RasterEdges raster_edges(const std::vector<BadgePolygon>& polygons, double s) {
+    RasterEdges out;
+    out.scale = s;
+    out.polygons.resize(polygons.size());
+    for (std::size_t k = 0; k < polygons.size(); ++k) {
+        RasterEdges::Polygon& p = out.polygons[k];
+        double top = 1e300, bottom = -1e300;
+        for (const auto& c : polygons[k].contours)
+            for (std::size_t i = 0, m = c.size(); i < m; ++i) {
+                Vec2 a{c[i].x * s, c[i].y * s}, b{c[(i + 1) % m].x * s, c[(i + 1) % m].y * s};
+                if (a.y == b.y) continue;
+                if (a.y < b.y) p.edges.push_back({a.x, a.y, b.x, b.y, 1});
+                else p.edges.push_back({b.x, b.y, a.x, a.y, -1});
+                top = std::min(top, std::min(a.y, b.y));
+                bottom = std::max(bottom, std::max(a.y, b.y));
+            }
+        std::sort(p.edges.begin(), p.edges.end(), [](const Edge& a, const Edge& b) { return a.y0 < b.y0; });
+        p.top = top;
+        p.bottom = bottom;
+    }
+    return out;
+}
+
 void rasterize_rows(const std::vector<BadgePolygon>& polygons, int width, int height, double s, Rgba background, int subs,
                     int first_row, int end_row, std::uint8_t* out) {
+    if (width <= 0 || first_row >= end_row || !(s > 0) || subs < 1) return;
+    rasterize_rows(polygons, raster_edges(polygons, s), width, height, background, subs, first_row, end_row, out);
+}
+
+void rasterize_rows(const std::vector<BadgePolygon>& polygons, const RasterEdges& prepared, int width, int height, Rgba background,
+                    int subs, int first_row, int end_row, std::uint8_t* out) {
     first_row = std::max(0, first_row);
     end_row = std::min(height, end_row);
-    if (width <= 0 || first_row >= end_row || !(s > 0) || subs < 1) return;
+    if (width <= 0 || first_row >= end_row || !(prepared.scale > 0) || subs < 1 || prepared.polygons.size() != polygons.size()) return;
+    const double s = prepared.scale;
     // Rows are drawn a band at a time, so the float canvas stays small for a page-sized
     // image (a 300 dpi A4 poster is 8.7 M pixels; a band is at most 256 K pixels, 4 MB); each band sees every polygon in order.
     const int band_rows = std::clamp(int((std::size_t(1) << 18) / std::size_t(width)), 1, end_row - first_row);
     std::vector<float> canvas(std::size_t(width) * std::size_t(band_rows) * 4);  // premultiplied, 0..1
     std::vector<float> cov(static_cast<std::size_t>(width));
-    std::vector<Edge> edges;
     std::vector<const Edge*> active;
     std::vector<Crossing> xs;
-    // Each polygon's rows in output pixels, to skip it in bands it does not reach.
-    std::vector<std::pair<double, double>> extent(polygons.size(), {1e300, -1e300});
-    for (std::size_t k = 0; k < polygons.size(); ++k)
-        for (const auto& c : polygons[k].contours)
-            for (const Vec2& v : c) extent[k] = {std::min(extent[k].first, v.y * s), std::max(extent[k].second, v.y * s)};
     const float ba = background.a / 255.0f;
     for (int band0 = first_row; band0 < end_row; band0 += band_rows) {
         const int band1 = std::min(end_row, band0 + band_rows);  // rows [band0, band1)
@@ -84,20 +105,11 @@ void rasterize_rows(const std::vector<BadgePolygon>& polygons, int width, int he
         }
         for (std::size_t k = 0; k < polygons.size(); ++k) {
             const BadgePolygon& poly = polygons[k];
-            if (extent[k].second < band0 || extent[k].first > band1) continue;
-            edges.clear();
-            double top = 1e300, bottom = -1e300;
-            for (const auto& c : poly.contours)
-                for (std::size_t i = 0, m = c.size(); i < m; ++i) {
-                    Vec2 a{c[i].x * s, c[i].y * s}, b{c[(i + 1) % m].x * s, c[(i + 1) % m].y * s};
-                    if (a.y == b.y) continue;
-                    if (a.y < b.y) edges.push_back({a.x, a.y, b.x, b.y, 1});
-                    else edges.push_back({b.x, b.y, a.x, a.y, -1});
-                    top = std::min(top, std::min(a.y, b.y));
-                    bottom = std::max(bottom, std::max(a.y, b.y));
-                }
-            if (edges.empty()) continue;
-            std::sort(edges.begin(), edges.end(), [](const Edge& a, const Edge& b) { return a.y0 < b.y0; });
+            const RasterEdges::Polygon& pe = prepared.polygons[k];
+            const std::vector<Edge>& edges = pe.edges;
+            // skipped in bands it does not reach
+            if (edges.empty() || pe.bottom < band0 || pe.top > band1) continue;
+            const double top = pe.top, bottom = pe.bottom;
             const int row0 = std::max({0, band0, int(std::floor(top))});
             const int row1 = std::min({height - 1, band1 - 1, int(std::ceil(bottom))});
             std::size_t next = 0;

@@ -280,6 +280,7 @@ struct SpriteJob {
     int page = 0, cell = 0;
     int touched = -1;  // the last frame that worked on it
     BadgeGeometry geometry;
+    RasterEdges edges;  // the geometry's, at this size: sorted once, not for every slice
     std::vector<std::uint8_t> rgba;  // size x size; rows [0, next_row) drawn
     int next_row = 0;
 };
@@ -400,6 +401,7 @@ bool draw_sprite(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign& desig
                 g_job.page = page;
                 g_job.cell = cell;
                 g_job.geometry = badge_geometry(design, size, badge_glyphs());
+                g_job.edges = raster_edges(g_job.geometry.polygons, g_job.geometry.size > 0 ? size / g_job.geometry.size : 1.0);
                 g_job.rgba.assign(std::size_t(size) * std::size_t(size) * 4, 0);
                 g_job.next_row = 0;
                 g_spent_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -407,11 +409,10 @@ bool draw_sprite(ImDrawList* dl, ImVec2 at, float side, const BadgeDesign& desig
             if (g_job.key == key) {
                 g_job.touched = g_frame;
                 g_pages[std::size_t(g_job.page)].last_drawn = g_frame;
-                const double scale = g_job.geometry.size > 0 ? size / g_job.geometry.size : 1.0;
                 while (g_job.next_row < size && (g_built == 0 || g_spent_ms < g_sprite_budget_ms)) {
                     const auto t0 = std::chrono::steady_clock::now();
                     const int end = std::min(size, g_job.next_row + badge_sprite_slice_rows(size));
-                    rasterize_rows(g_job.geometry.polygons, size, size, scale, {0, 0, 0, 0}, kSpriteSubScanlines, g_job.next_row, end,
+                    rasterize_rows(g_job.geometry.polygons, g_job.edges, size, size, {0, 0, 0, 0}, kSpriteSubScanlines, g_job.next_row, end,
                                    &g_job.rgba[std::size_t(g_job.next_row) * std::size_t(size) * 4]);
                     g_job.next_row = end;
                     if (end == size) upload_sprite(g_pages[std::size_t(g_job.page)], g_job.cell, g_job.rgba);

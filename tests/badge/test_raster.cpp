@@ -82,6 +82,21 @@ TEST_CASE("drawn a few rows at a time, an image has the same pixels as drawn who
             mastery::rasterize_rows(g.polygons, 96, 96, 1.0, {0, 0, 0, 0}, subs, row, row + 25, &pieces[std::size_t(row) * 96 * 4]);
         CHECK(pieces == whole.rgba);
     }
+    // with the edges made once for all the pieces (the screen's sprites): the same again,
+    // also for a real badge's many polygons (shape, ribbon, words) at a scale
+    const auto edges = mastery::raster_edges(g.polygons, 1.0);
+    REQUIRE(edges.polygons.size() == g.polygons.size());
+    std::vector<std::uint8_t> prepared(96 * 96 * 4, 7);
+    for (int row = 0; row < 96; row += 16)
+        mastery::rasterize_rows(g.polygons, edges, 96, 96, {0, 0, 0, 0}, 8, row, row + 16, &prepared[std::size_t(row) * 96 * 4]);
+    CHECK(prepared == mastery::rasterize(g, 96, {0, 0, 0, 0}, 8).rgba);
+    const auto badge = mastery::badge_geometry(mastery::default_design("Unit rates", "Developing", 42), 100);
+    REQUIRE(badge.polygons.size() > 3);
+    const auto badge_edges = mastery::raster_edges(badge.polygons, 64 / badge.size);
+    std::vector<std::uint8_t> badge_pieces(64 * 64 * 4, 7);
+    for (int row = 0; row < 64; row += 16)
+        mastery::rasterize_rows(badge.polygons, badge_edges, 64, 64, {0, 0, 0, 0}, 8, row, row + 16, &badge_pieces[std::size_t(row) * 64 * 4]);
+    CHECK(badge_pieces == mastery::rasterize(badge, 64, {0, 0, 0, 0}, 8).rgba);
     // the 8 sub-scanline image differs from the 16 one only at the anti-aliased rim
     const auto fine = mastery::rasterize(g, 96), coarse = mastery::rasterize(g, 96, {0, 0, 0, 0}, 8);
     CHECK(fine.rgba != coarse.rgba);
