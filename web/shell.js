@@ -339,9 +339,12 @@
   const sliceChannel = new MessageChannel();  // a task at once, not throttled in a hidden tab like setTimeout
   sliceChannel.port1.onmessage = () => { if (started) timed(() => Module._mm_save_step()); };
   const nextSlice = () => sliceChannel.port2.postMessage(0);
-  // Parts go to storage about every 256 KB, in a task of their own: handing them to
-  // storage's worker costs a few milliseconds of its own at 4x, kept apart from a slice.
+  // Parts go to storage about every 256 KB, one batch per task: handing a batch to
+  // storage's worker makes a Blob, and Chromium registers each Blob with a synchronous call
+  // to the browser process (a trace at 4x: ~4.5 ms median, more when the machine is busy),
+  // so a task that handed over four batches at once was the longest pause of a save.
   const kBatchBytes = 256 * 1024;
+  const kSpareBuffers = 16;  // kept for the next parts (4 MB): lent buffers come back late
   const batchChannel = new MessageChannel();
   batchChannel.port1.onmessage = () => timed(() => persist.sendBatch());
   const settleLocks = () => new Promise((resolve) => setTimeout(resolve, 250));
@@ -488,15 +491,17 @@
     spare: [],     // batch buffers handed over and free again
     savePart(slot, id, bytes, first, last) {
       if (first) {
+        if (window.masteryStorage && !window.masteryStorage.onReturned) window.masteryStorage.onReturned = (buffers) => this.returned(buffers);
         const job = this.saving = {slot, id, writer: null, full: [], buf: null, used: 0, error: '', started: performance.now(), ended: false};
         (async () => {
           if (!window.masteryStorage) throw new Error('UnknownError');
           if (!(await this.holdRecord(id))) throw new Error('OpenElsewhere');
           job.writer = window.masteryStorage.writer(id);
         })().catch((e) => { job.error = (e && e.message) || 'UnknownError'; }).then(() => {
-          // parts that came while the lock was asked for; or the save ends here
-          if (job.error || job.ended) timed(() => this.endSave(job));
-          else if (job.full.length) timed(() => this.writeBatch(job));
+          // parts that came while the lock was asked for go to storage a batch per task
+          // (sendBatch ends the save after the last); or the save ends here
+          if (job.error) timed(() => this.endSave(job));
+          else if (job.full.length || job.ended) batchChannel.port2.postMessage(0);
         });
       }
       const job = this.saving;
@@ -519,19 +524,27 @@
       if (job.writer && (job.full.length > filled || last)) batchChannel.port2.postMessage(0);
       if (!last && !job.error) nextSlice();
     },
+    // One filled buffer to storage; the next in a task of its own; after the last part,
+    // the commit.
     sendBatch() {
       const job = this.saving;
       if (!job || !job.writer) return;
-      this.writeBatch(job);
-      if (job.ended) this.endSave(job);
+      this.writeBatch(job, 1);
+      if (job.full.length) batchChannel.port2.postMessage(0);
+      else if (job.ended) this.endSave(job);
     },
-    // Hands the filled buffers to the writer, which copies them before it returns: they
-    // are free for the next parts (a few are kept).
-    writeBatch(job) {
+    // Hands up to `most` filled buffers to the writer, which copies them before it returns:
+    // they are free for the next parts (a few are kept).
+    // Lent (moved to storage's worker, no copy): storage hands them back once stored,
+    // through onReturned below; where they were copied instead they are free at once.
+    writeBatch(job, most = Infinity) {
       if (!job.full.length) return;
-      job.writer.write(job.full);
-      for (const b of job.full) if (this.spare.length < 4) this.spare.push(new Uint8Array(b.buffer));
-      job.full = [];
+      const parts = job.full.splice(0, most);
+      job.writer.write(parts, true);
+      for (const b of parts) if (b.buffer.byteLength) this.returned([b.buffer]);
+    },
+    returned(buffers) {
+      for (const b of buffers) if (this.spare.length < kSpareBuffers && b.byteLength === kBatchBytes) this.spare.push(new Uint8Array(b));
     },
     // The last part is in (or storage refused early: the app then writes no more slices).
     async endSave(job) {
