@@ -339,10 +339,10 @@
   const sliceChannel = new MessageChannel();  // a task at once, not throttled in a hidden tab like setTimeout
   sliceChannel.port1.onmessage = () => { if (started) timed(() => Module._mm_save_step()); };
   const nextSlice = () => sliceChannel.port2.postMessage(0);
-  // Parts go to storage about every 256 KB, one batch per task: handing a batch to
-  // storage's worker makes a Blob, and Chromium registers each Blob with a synchronous call
-  // to the browser process (a trace at 4x: ~4.5 ms median, more when the machine is busy),
-  // so a task that handed over four batches at once was the longest pause of a save.
+  // Parts go to storage about every 256 KB, one batch per task, lent to storage's worker
+  // (moved, not copied: as Blobs each cost a synchronous call to the browser process, 4-30
+  // ms at 4x in a trace, and a task that handed over four at once was the longest pause of
+  // a save; docs/PERFORMANCE.md).
   const kBatchBytes = 256 * 1024;
   const kSpareBuffers = 16;  // kept for the next parts (4 MB): lent buffers come back late
   const batchChannel = new MessageChannel();
@@ -533,10 +533,9 @@
       if (job.full.length) batchChannel.port2.postMessage(0);
       else if (job.ended) this.endSave(job);
     },
-    // Hands up to `most` filled buffers to the writer, which copies them before it returns:
-    // they are free for the next parts (a few are kept).
-    // Lent (moved to storage's worker, no copy): storage hands them back once stored,
-    // through onReturned below; where they were copied instead they are free at once.
+    // Hands up to `most` filled buffers to the writer, lent: moved to storage's worker,
+    // they come back through onReturned once stored; where the writer copied them instead
+    // (no worker) they are free at once. Either way a few are kept for the next parts.
     writeBatch(job, most = Infinity) {
       if (!job.full.length) return;
       const parts = job.full.splice(0, most);

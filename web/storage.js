@@ -234,7 +234,7 @@
       const step = local[m.op];
       // bytes the page handed over (transferred, not copied) go back to it once stored,
       // for its next parts
-      const lent = m.lent ? m.parts.filter((p) => typeof p !== 'string').map((p) => p.buffer) : [];
+      const lent = m.lent ? [...new Set(m.parts.filter((p) => typeof p !== 'string').map((p) => p.buffer))] : [];
       const answer = (msg) => global.postMessage(lent.length ? Object.assign(msg, {returned: lent}) : msg, lent);
       (step ? step(m) : Promise.reject(new Error('UnknownError'))).then(
         (value) => answer({seq: m.seq, value}),
@@ -313,7 +313,7 @@
           for (const p of parts) bytes += partBytes(p);
           const sent = helper() && dbHandle;  // else written here, or later
           if (sent && lend) {
-            const transfer = parts.filter((p) => typeof p !== 'string').map((p) => p.buffer);
+            const transfer = [...new Set(parts.filter((p) => typeof p !== 'string').map((p) => p.buffer))];
             writes.push(call('put', {id, token, index: i, parts, lent: true}, transfer).catch((e) => { failed = failed || e; }));
             return;
           }
